@@ -1,0 +1,7 @@
+import { expect, test } from "@playwright/test";
+
+test("the app answers its health check", async ({ request }) => {
+  const res = await request.get("/api/health");
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toMatchObject({ status: "ok" });
+});

@@ -1,0 +1,9 @@
+/**
+ * Runs once when a Next.js server starts, before it answers: validate configuration (a bad value
+ * stops the app with a message naming the variable), then start what the server needs.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startServer } = await import("@/lib/server/startup");
+  await startServer();
+}

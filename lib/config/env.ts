@@ -1,0 +1,341 @@
+/**
+ * The one place that reads the environment. Everything else asks `getConfig()`.
+ * Parsed once, validated with zod; a bad value throws a ConfigError naming the variable.
+ */
+import path from "node:path";
+import { z } from "zod";
+import { Secret } from "./secret";
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^-?\d+$/, "must be a whole number")
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const httpUrl = z
+  .string()
+  .trim()
+  .transform((v) => v.replace(/\/+$/, ""))
+  .pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }));
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .pipe(httpUrl.optional())
+  .optional();
+
+const list = z
+  .string()
+  .transform((v) =>
+    v
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: int(1, 65535).default(3000),
+  APP_URL: optionalUrl,
+  DATA_DIR: z.string().trim().min(1).default(".data"),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    )
+    .optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+
+  SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
+  SANDBOX_SEED: int(0, 2 ** 31 - 1).default(911),
+  SANDBOX_TOKEN_TTL_SECONDS: int(5, 86_400).default(3600),
+  SANDBOX_LEI_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(600),
+
+  RAPIDSOS_BASE_URL: optionalUrl,
+  RAPIDSOS_CLIENT_ID: optionalString,
+  RAPIDSOS_CLIENT_SECRET: optionalString,
+  AXON_BASE_URL: optionalUrl,
+  AXON_PARTNER_ID: optionalString,
+  AXON_CLIENT_ID: optionalString,
+  AXON_CLIENT_SECRET: optionalString,
+  AXON_PAGE_SIZE: int(1, 2000).default(100),
+  UPSTREAM_TIMEOUT_MS: int(100, 120_000).default(5000),
+
+  DISPLAY_CONFIDENCE: int(1, 99).default(90),
+  MAP_STYLE_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v))
+    .pipe(
+      z
+        .string()
+        .regex(/^(https?:\/\/|\/)/, "must be an http(s) URL or a path served by the app")
+        .optional(),
+    )
+    .optional(),
+
+  AUTH_SECRET: optionalString.pipe(
+    z.string().min(32, "must be at least 32 characters").optional(),
+  ),
+  DEMO_PASSWORD: z.string().min(8, "must be at least 8 characters").default("sandbox-demo"),
+  ADMIN_EMAIL: optionalString.pipe(z.email("must be an e-mail address").optional()),
+  ADMIN_PASSWORD: optionalString.pipe(
+    z.string().min(12, "must be at least 12 characters").optional(),
+  ),
+  LOCKOUT_MAX_FAILURES: int(1, 100).default(5),
+  LOCKOUT_WINDOW_MINUTES: int(1, 1440).default(15),
+  SESSION_IDLE_MINUTES: int(1, 1440).default(30),
+  SESSION_MAX_HOURS: int(1, 168).default(12),
+  OIDC_ISSUER: optionalUrl,
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_NAME: z.string().trim().min(1).default("Agency sign-in"),
+
+  RETENTION_DAYS: int(1, 3650).default(90),
+
+  DATASHARE_SECRETS: list.optional(),
+  DATASHARE_SOLUTION_NAME: z.string().trim().min(1).max(30).default("Dispatcher Map"),
+  DATASHARE_SOLUTION_DESCRIPTION: z
+    .string()
+    .trim()
+    .min(1)
+    .max(280)
+    .default("Track this caller live on the center's map, with the nearest body cameras."),
+  DATASHARE_PARTNER_NAME: z.string().trim().min(1).default("Dispatcher Map"),
+  DATASHARE_SUPPORT_CONTACT: z
+    .string()
+    .trim()
+    .min(1)
+    .default("Dispatcher Map support <support@dispatcher-map.invalid>"),
+  DATASHARE_HANDLER_URL: optionalUrl,
+  DATASHARE_POLL_INTERVAL_MS: int(500, 60_000).default(3000),
+});
+
+export type RawEnv = z.input<typeof envSchema>;
+
+/** Credentials the sandbox accepts out of the box; never valid against a real service. */
+export const SANDBOX_DEFAULTS = {
+  rapidsosClientId: "sandbox-rapidsos-client",
+  rapidsosClientSecret: "sandbox-rapidsos-secret",
+  axonPartnerId: "sandbox-partner",
+  axonClientId: "sandbox-axon-client",
+  axonClientSecret: "sandbox-axon-secret",
+  datashareSecret: "sandbox-datashare-secret",
+} as const;
+
+export interface AppConfig {
+  nodeEnv: "development" | "production" | "test";
+  port: number;
+  appUrl: string;
+  dataDir: string;
+  database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: Secret };
+  logLevel: string;
+  sandbox: {
+    enabled: boolean;
+    seed: number;
+    tokenTtlSeconds: number;
+    leiRateLimitPerMinute: number;
+  };
+  rapidsos: { baseUrl: string; clientId: string; clientSecret: Secret };
+  axon: { baseUrl: string; partnerId: string; clientId: string; clientSecret: Secret; pageSize: number };
+  upstreamTimeoutMs: number;
+  displayConfidence: number;
+  mapStyleUrl: string | null;
+  auth: {
+    secret: Secret | null;
+    demoPassword: Secret;
+    admin: { email: string; password: Secret } | null;
+    lockoutMaxFailures: number;
+    lockoutWindowMs: number;
+    sessionIdleMs: number;
+    sessionMaxMs: number;
+    oidc: { issuer: string; clientId: string; clientSecret: Secret; name: string } | null;
+  };
+  retentionDays: number;
+  datashare: {
+    secrets: Secret[];
+    solutionName: string;
+    solutionDescription: string;
+    partnerName: string;
+    supportContact: string;
+    handlerUrl: string;
+    pollIntervalMs: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      "Invalid configuration:\n" +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
+    );
+    this.name = "ConfigError";
+  }
+}
+
+/** Parse an environment (process.env or a test's own object) into the app's configuration. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined) picked[key] = value;
+  }
+  const parsed = envSchema.safeParse(picked);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? "environment"),
+        message: issue.message,
+      })),
+    );
+  }
+  const e = parsed.data;
+  const problems: { variable: string; message: string }[] = [];
+  const need = <T>(variable: string, value: T | undefined, why: string): T => {
+    if (value === undefined) problems.push({ variable, message: `required ${why}` });
+    return value as T;
+  };
+
+  const appUrl = e.APP_URL ?? `http://localhost:${e.PORT}`;
+  const upstreamConfigured = e.RAPIDSOS_BASE_URL !== undefined || e.AXON_BASE_URL !== undefined;
+  const sandboxEnabled = e.SANDBOX === "on" || (e.SANDBOX === "auto" && !upstreamConfigured);
+  const sandboxRapidsos = `${appUrl}/sandbox/rapidsos`;
+  const sandboxAxon = `${appUrl}/sandbox/axon`;
+  const whenReal = "when the sandbox is off (SANDBOX=off or real upstream URLs configured)";
+
+  const rapidsosBase = e.RAPIDSOS_BASE_URL ?? (sandboxEnabled ? sandboxRapidsos : undefined);
+  const axonBase = e.AXON_BASE_URL ?? (sandboxEnabled ? sandboxAxon : undefined);
+  const rapidsos = {
+    baseUrl: need("RAPIDSOS_BASE_URL", rapidsosBase, whenReal),
+    clientId: sandboxEnabled
+      ? (e.RAPIDSOS_CLIENT_ID ?? SANDBOX_DEFAULTS.rapidsosClientId)
+      : need("RAPIDSOS_CLIENT_ID", e.RAPIDSOS_CLIENT_ID, whenReal),
+    clientSecret: new Secret(
+      sandboxEnabled
+        ? (e.RAPIDSOS_CLIENT_SECRET ?? SANDBOX_DEFAULTS.rapidsosClientSecret)
+        : need("RAPIDSOS_CLIENT_SECRET", e.RAPIDSOS_CLIENT_SECRET, whenReal),
+    ),
+  };
+  const axon = {
+    baseUrl: need("AXON_BASE_URL", axonBase, whenReal),
+    partnerId: sandboxEnabled
+      ? (e.AXON_PARTNER_ID ?? SANDBOX_DEFAULTS.axonPartnerId)
+      : need("AXON_PARTNER_ID", e.AXON_PARTNER_ID, whenReal),
+    clientId: sandboxEnabled
+      ? (e.AXON_CLIENT_ID ?? SANDBOX_DEFAULTS.axonClientId)
+      : need("AXON_CLIENT_ID", e.AXON_CLIENT_ID, whenReal),
+    clientSecret: new Secret(
+      sandboxEnabled
+        ? (e.AXON_CLIENT_SECRET ?? SANDBOX_DEFAULTS.axonClientSecret)
+        : need("AXON_CLIENT_SECRET", e.AXON_CLIENT_SECRET, whenReal),
+    ),
+    pageSize: e.AXON_PAGE_SIZE,
+  };
+
+  if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
+    problems.push({
+      variable: e.ADMIN_EMAIL === undefined ? "ADMIN_EMAIL" : "ADMIN_PASSWORD",
+      message: "ADMIN_EMAIL and ADMIN_PASSWORD must be set together",
+    });
+  }
+  const oidcParts = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcParts.some((p) => p !== undefined) && oidcParts.some((p) => p === undefined)) {
+    const missing = (["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const).find(
+      (_, i) => oidcParts[i] === undefined,
+    )!;
+    problems.push({
+      variable: missing,
+      message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+    });
+  }
+
+  const datashareSecrets =
+    e.DATASHARE_SECRETS && e.DATASHARE_SECRETS.length > 0
+      ? e.DATASHARE_SECRETS
+      : sandboxEnabled
+        ? [SANDBOX_DEFAULTS.datashareSecret]
+        : [];
+
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(e.DATA_DIR);
+  return {
+    nodeEnv: e.NODE_ENV,
+    port: e.PORT,
+    appUrl,
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: new Secret(e.DATABASE_URL) }
+      : { kind: "pglite", dir: path.join(dataDir, "pglite") },
+    logLevel: e.LOG_LEVEL,
+    sandbox: {
+      enabled: sandboxEnabled,
+      seed: e.SANDBOX_SEED,
+      tokenTtlSeconds: e.SANDBOX_TOKEN_TTL_SECONDS,
+      leiRateLimitPerMinute: e.SANDBOX_LEI_RATE_LIMIT_PER_MINUTE,
+    },
+    rapidsos,
+    axon,
+    upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
+    displayConfidence: e.DISPLAY_CONFIDENCE,
+    mapStyleUrl: e.MAP_STYLE_URL ?? null,
+    auth: {
+      secret: e.AUTH_SECRET ? new Secret(e.AUTH_SECRET) : null,
+      demoPassword: new Secret(e.DEMO_PASSWORD),
+      admin:
+        e.ADMIN_EMAIL && e.ADMIN_PASSWORD
+          ? { email: e.ADMIN_EMAIL.toLowerCase(), password: new Secret(e.ADMIN_PASSWORD) }
+          : null,
+      lockoutMaxFailures: e.LOCKOUT_MAX_FAILURES,
+      lockoutWindowMs: e.LOCKOUT_WINDOW_MINUTES * 60_000,
+      sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+          ? {
+              issuer: e.OIDC_ISSUER,
+              clientId: e.OIDC_CLIENT_ID,
+              clientSecret: new Secret(e.OIDC_CLIENT_SECRET),
+              name: e.OIDC_NAME,
+            }
+          : null,
+    },
+    retentionDays: e.RETENTION_DAYS,
+    datashare: {
+      secrets: datashareSecrets.map((s) => new Secret(s)),
+      solutionName: e.DATASHARE_SOLUTION_NAME,
+      solutionDescription: e.DATASHARE_SOLUTION_DESCRIPTION,
+      partnerName: e.DATASHARE_PARTNER_NAME,
+      supportContact: e.DATASHARE_SUPPORT_CONTACT,
+      handlerUrl: e.DATASHARE_HANDLER_URL ?? `${appUrl}/api/datashare`,
+      pollIntervalMs: e.DATASHARE_POLL_INTERVAL_MS,
+    },
+  };
+}
+
+const CONFIG_KEY = Symbol.for("dispatcher-map.config");
+type Holder = { [CONFIG_KEY]?: AppConfig };
+
+/** The running app's configuration, parsed from process.env on first use. */
+export function getConfig(): AppConfig {
+  const holder = globalThis as Holder;
+  holder[CONFIG_KEY] ??= parseConfig(process.env);
+  return holder[CONFIG_KEY];
+}
+
+/** Variable names and defaults, for the README and `--help`. */
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);

@@ -1,0 +1,193 @@
+/**
+ * The one error type, the one error mapper and the one handler wrapper every route uses:
+ * `export const GET = withRole("telecommunicator", async ({ req, user }) => ...)`.
+ * Handlers throw `HttpError` (or let zod/unknown errors escape); the wrapper turns them into
+ * `{ error, detail }` JSON with the right status and never leaks a stack trace.
+ */
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { authenticateRequest } from "@/lib/auth/request";
+import { hasRole, type Role, type SessionUser } from "@/lib/auth/types";
+import { log } from "./log";
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(`${status} ${code}: ${detail}`);
+    this.name = "HttpError";
+  }
+}
+
+export const badRequest = (detail: string) => new HttpError(400, "bad_request", detail);
+export const notFound = (detail = "Not found.") => new HttpError(404, "not_found", detail);
+
+export interface RequestMeta {
+  requestId: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface PublicContext<P> {
+  req: Request;
+  params: P;
+  meta: RequestMeta;
+}
+
+export interface AuthedContext<P> extends PublicContext<P> {
+  user: SessionUser;
+}
+
+type RouteArgs<P> = { params: Promise<P> };
+type RouteHandler<P> = (req: Request, args: RouteArgs<P>) => Promise<Response>;
+
+export function requestMeta(req: Request): RequestMeta {
+  const forwarded = req.headers.get("x-forwarded-for");
+  const ip = forwarded?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
+  return {
+    requestId: req.headers.get("x-request-id") ?? randomUUID(),
+    ip,
+    userAgent: req.headers.get("user-agent"),
+  };
+}
+
+export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  headers.set("cache-control", "no-store");
+  return new Response(JSON.stringify(body), { ...init, headers });
+}
+
+/** Map anything thrown by a handler to a response. Unknown errors become an opaque 500. */
+export function errorResponse(err: unknown, meta?: RequestMeta): Response {
+  if (err instanceof HttpError) {
+    return jsonResponse(
+      { error: err.code, detail: err.detail },
+      { status: err.status, headers: err.headers },
+    );
+  }
+  if (err instanceof z.ZodError) {
+    return jsonResponse({ error: "bad_request", detail: describeZodError(err) }, { status: 400 });
+  }
+  log().error({ err, requestId: meta?.requestId }, "unhandled error in route handler");
+  return jsonResponse(
+    { error: "internal", detail: "Internal error. The request was not completed." },
+    { status: 500 },
+  );
+}
+
+export function describeZodError(err: z.ZodError): string {
+  return err.issues
+    .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("; ");
+}
+
+/** A route anyone may call (health, sign-in, the signed Data Share webhook). */
+export function withPublic<P = Record<string, never>>(
+  handler: (ctx: PublicContext<P>) => Promise<Response>,
+): RouteHandler<P> {
+  return async (req, args) => {
+    const meta = requestMeta(req);
+    try {
+      return await handler({ req, params: await args.params, meta });
+    } catch (err) {
+      return errorResponse(err, meta);
+    }
+  };
+}
+
+/** A route that needs a signed-in user holding `role` (or a higher one). */
+export function withRole<P = Record<string, never>>(
+  role: Role,
+  handler: (ctx: AuthedContext<P>) => Promise<Response>,
+): RouteHandler<P> {
+  return async (req, args) => {
+    const meta = requestMeta(req);
+    try {
+      const user = await authenticateRequest(req, meta);
+      if (!user) {
+        return jsonResponse(
+          { error: "unauthenticated", detail: "Sign in to use this." },
+          { status: 401 },
+        );
+      }
+      if (!hasRole(user.role, role)) {
+        return jsonResponse(
+          { error: "forbidden", detail: `This needs the ${role} role.` },
+          { status: 403 },
+        );
+      }
+      return await handler({ req, params: await args.params, meta, user });
+    } catch (err) {
+      return errorResponse(err, meta);
+    }
+  };
+}
+
+/**
+ * Read a JSON body with a size cap, then validate it. Over the cap → 413; not JSON → 400;
+ * invalid → 400 naming the field.
+ */
+export async function readJson<T>(
+  req: Request,
+  schema: z.ZodType<T>,
+  maxBytes = 64 * 1024,
+): Promise<T> {
+  const text = await readText(req, maxBytes);
+  let data: unknown;
+  try {
+    data = text === "" ? {} : JSON.parse(text);
+  } catch {
+    throw badRequest("The body is not valid JSON.");
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw badRequest(describeZodError(parsed.error));
+  return parsed.data;
+}
+
+/** Read the raw body, stopping as soon as it passes `maxBytes` (a 413, nothing buffered past it). */
+export async function readText(req: Request, maxBytes: number): Promise<string> {
+  const bytes = await readBytes(req, maxBytes);
+  return new TextDecoder("utf-8", { fatal: false }).decode(bytes);
+}
+
+export async function readBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(req.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return new Uint8Array(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function tooLarge(maxBytes: number): HttpError {
+  return new HttpError(413, "payload_too_large", `The body is larger than ${maxBytes} bytes.`);
+}
+
+/** Validate URL query parameters (each a string) against a zod object schema. */
+export function readQuery<T>(req: Request, schema: z.ZodType<T>): T {
+  const params = Object.fromEntries(new URL(req.url).searchParams.entries());
+  const parsed = schema.safeParse(params);
+  if (!parsed.success) throw badRequest(describeZodError(parsed.error));
+  return parsed.data;
+}

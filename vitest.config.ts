@@ -1,0 +1,21 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(__dirname),
+      "server-only": path.resolve(__dirname, "lib/testing/empty-module.ts"),
+    },
+  },
+  test: {
+    environment: "node",
+    include: ["{app,components,lib}/**/*.test.{ts,tsx}"],
+    exclude: ["node_modules", ".next", "e2e"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // PGlite instances and app servers are heavy on two cores: keep parallelism modest.
+    maxWorkers: 2,
+    globalSetup: [],
+  },
+});

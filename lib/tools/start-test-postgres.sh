@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Start a throwaway PostgreSQL server (Debian's packages) for the database tests and print its URL.
+# Usage: export TEST_DATABASE_URL="$(bash lib/tools/start-test-postgres.sh)"
+set -euo pipefail
+port="${TEST_PG_PORT:-54329}"
+bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+[ -x "$bin/initdb" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
+dir="$(mktemp -d /tmp/dm-test-pg.XXXXXX)"
+run_as=""
+if [ "$(id -u)" = "0" ]; then
+  # The server refuses to run as root.
+  id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+  chown postgres "$dir"
+  run_as="runuser -u postgres --"
+fi
+$run_as "$bin/initdb" -D "$dir/data" -U dm -A trust --no-sync >/dev/null
+$run_as "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off" -w start >/dev/null
+echo "postgres://dm@127.0.0.1:$port/postgres"

@@ -51,4 +51,9 @@ export interface DevicesResponse {
   /** Device records Axon sent that failed validation and were dropped (and logged). */
   dropped: number;
   serverTime: number;
+  /**
+   * Set when the answer is incomplete for a reason an admin can fix, e.g. Axon sent no device
+   * data because the API client lacks a scope. (Added by the upstream-clients task.)
+   */
+  notice?: string;
 }

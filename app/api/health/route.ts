@@ -1,5 +1,15 @@
-import { withPublic, jsonResponse } from "@/lib/server/http";
+import { getConfig } from "@/lib/config/env";
+import { jsonResponse, withPublic } from "@/lib/server/http";
+import { upstreamHealth } from "@/lib/upstream/health";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withPublic(async () => jsonResponse({ status: "ok" }));
+/** Liveness plus how each upstream answered its last call. Public, so nothing in it names a host. */
+export const GET = withPublic(async () =>
+  jsonResponse({
+    status: "ok",
+    upstreams: upstreamHealth().snapshot(),
+    sandbox: getConfig().sandbox.enabled,
+    time: new Date().toISOString(),
+  }),
+);

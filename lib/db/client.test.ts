@@ -14,9 +14,9 @@ describe.each(backends)("database on $name", (backend) => {
   });
 
   it("creates every table on an empty database", async () => {
-    const result = await database.db.execute<{ table_name: string }>(
+    const result = (await database.db.execute(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
-    );
+    )) as unknown as { rows: { table_name: string }[] };
     const tables = result.rows.map((r) => r.table_name);
     expect(tables).toEqual(
       expect.arrayContaining([

@@ -4,7 +4,7 @@
  */
 import "server-only";
 import distance from "@turf/distance";
-import { sql } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import type { Device } from "@/lib/axon/types";
 import type { Db } from "@/lib/db/client";
 import { devicePositions } from "@/lib/db/schema";
@@ -70,21 +70,16 @@ export class DeviceTrailRecorder {
 
   async #load(): Promise<Map<string, LastPosition>> {
     if (this.#last) return this.#last;
-    const result = await this.db.execute<{
-      device_id: string;
-      latitude: number;
-      longitude: number;
-      at: string | number;
-    }>(
-      sql`select distinct on (device_id) device_id, latitude, longitude, at
-          from device_positions order by device_id, at desc`,
-    );
-    this.#last = new Map(
-      result.rows.map((r) => [
-        r.device_id,
-        { latitude: Number(r.latitude), longitude: Number(r.longitude), at: Number(r.at) },
-      ]),
-    );
+    const rows = await this.db
+      .selectDistinctOn([devicePositions.deviceId], {
+        deviceId: devicePositions.deviceId,
+        latitude: devicePositions.latitude,
+        longitude: devicePositions.longitude,
+        at: devicePositions.at,
+      })
+      .from(devicePositions)
+      .orderBy(devicePositions.deviceId, desc(devicePositions.at));
+    this.#last = new Map(rows.map(({ deviceId, ...last }) => [deviceId, last]));
     return this.#last;
   }
 }

@@ -1,0 +1,178 @@
+/**
+ * Bring our stored copy of one caller up to date with LEI: ask for the latest record, and when it is
+ * newer than what we hold, page through everything since (start/limit, following LEI's `next`).
+ * LEI sends no call-end time: a caller it no longer answers for has ended (after a few misses), and a
+ * newer call from the same number supersedes the older one.
+ */
+import "server-only";
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Secret } from "@/lib/config/secret";
+import type { Db } from "@/lib/db/client";
+import { calls } from "@/lib/db/schema";
+import { storeCallerLocations } from "@/lib/history/caller-locations";
+import type { LeiLookupInput, LeiLookupResult } from "@/lib/rapidsos/client";
+import type { CallerLocation } from "@/lib/rapidsos/types";
+import { UpstreamError } from "@/lib/upstream/errors";
+
+/** LEI's page size cap. */
+const PAGE_LIMIT = 100;
+/** A runaway `next` chain stops here (100 pages = 10,000 records, far beyond any real call). */
+const MAX_PAGES = 100;
+/** Consecutive "not found" answers before a call with history counts as ended. */
+export const MISSES_TO_END = 2;
+/** A call shared before LEI had anything gets longer to show up. */
+export const MISSES_TO_GIVE_UP_EMPTY = 20;
+
+export type LeiLookup = (input: LeiLookupInput) => Promise<LeiLookupResult>;
+
+export interface SyncResult {
+  /** LEI answered with at least one record for this number. */
+  found: boolean;
+  /** Records stored for the first time. */
+  inserted: number;
+  /** Calls that received new records. */
+  changedCallIds: string[];
+  /** Calls whose status changed (ended or superseded), or that were created. */
+  statusChangedCallIds: string[];
+  /** The call LEI's latest record belongs to, when found. */
+  currentCallId: string | null;
+}
+
+export async function syncPhone(
+  db: Db,
+  lookup: LeiLookup,
+  phone: string,
+  accessToken?: Secret,
+): Promise<SyncResult> {
+  const before = await activeCalls(db, phone);
+  let latest: CallerLocation | undefined;
+  try {
+    latest = (await lookup({ callerId: phone, accessToken })).records[0];
+  } catch (err) {
+    if (!(err instanceof UpstreamError && err.kind === "not_found")) throw err;
+  }
+  if (!latest) return recordMiss(db, phone, before);
+
+  const current = before.find((c) => c.callStartTime === latest.callStartTime);
+  const since = current?.lastCreatedTime ?? 0;
+  const fetched: CallerLocation[] = [latest];
+  if (latest.createdTime > since) {
+    fetched.push(...(await fetchSince(lookup, phone, since, accessToken)));
+  }
+  const stored = await storeCallerLocations(db, fetched);
+  const currentCallId =
+    stored.callIds.find((id) => id === current?.id) ??
+    (await callIdFor(db, phone, latest.callStartTime));
+
+  // An older call from the same number is over once LEI answers with a newer one.
+  const superseded = before
+    .filter((c) => c.id !== currentCallId && c.callStartTime !== null && c.callStartTime < latest.callStartTime)
+    .map((c) => c.id);
+  if (superseded.length > 0) {
+    await db
+      .update(calls)
+      .set({ status: "ended", endedAt: new Date() })
+      .where(inArray(calls.id, superseded));
+  }
+  if (currentCallId) {
+    await db
+      .update(calls)
+      .set({ lastPolledAt: new Date(), missedPolls: 0 })
+      .where(eq(calls.id, currentCallId));
+  }
+  const created = currentCallId && !before.some((c) => c.id === currentCallId) ? [currentCallId] : [];
+  return {
+    found: true,
+    inserted: stored.inserted,
+    changedCallIds: stored.changedCallIds,
+    statusChangedCallIds: [...superseded, ...created],
+    currentCallId,
+  };
+}
+
+async function fetchSince(
+  lookup: LeiLookup,
+  phone: string,
+  since: number,
+  accessToken: Secret | undefined,
+): Promise<CallerLocation[]> {
+  const out: CallerLocation[] = [];
+  // `start` must be a positive integer to count; without it, `limit` pages from the oldest record.
+  let page: LeiLookupResult | null = await lookupOrEmpty(lookup, {
+    callerId: phone,
+    ...(since > 0 ? { start: since } : {}),
+    limit: PAGE_LIMIT,
+    accessToken,
+  });
+  for (let n = 0; page && n < MAX_PAGES; n++) {
+    out.push(...page.records);
+    const cursor = page.response.nextCursor;
+    page = cursor ? await lookupOrEmpty(lookup, { cursor, accessToken }) : null;
+  }
+  return out;
+}
+
+async function lookupOrEmpty(lookup: LeiLookup, input: LeiLookupInput): Promise<LeiLookupResult | null> {
+  try {
+    return await lookup(input);
+  } catch (err) {
+    // LEI answers 404 for "nothing (more)".
+    if (err instanceof UpstreamError && err.kind === "not_found") return null;
+    throw err;
+  }
+}
+
+interface ActiveCall {
+  id: string;
+  callStartTime: number | null;
+  lastCreatedTime: number | null;
+  locationCount: number;
+  missedPolls: number;
+}
+
+async function activeCalls(db: Db, phone: string): Promise<ActiveCall[]> {
+  return db
+    .select({
+      id: calls.id,
+      callStartTime: calls.callStartTime,
+      lastCreatedTime: calls.lastCreatedTime,
+      locationCount: calls.locationCount,
+      missedPolls: calls.missedPolls,
+    })
+    .from(calls)
+    .where(and(eq(calls.phone, phone), eq(calls.status, "active")));
+}
+
+async function callIdFor(db: Db, phone: string, callStartTime: number): Promise<string | null> {
+  const [row] = await db
+    .select({ id: calls.id })
+    .from(calls)
+    .where(and(eq(calls.phone, phone), eq(calls.callStartTime, callStartTime)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+async function recordMiss(db: Db, phone: string, before: ActiveCall[]): Promise<SyncResult> {
+  const ended: string[] = [];
+  for (const call of before) {
+    const misses = call.missedPolls + 1;
+    const limit = call.locationCount > 0 ? MISSES_TO_END : MISSES_TO_GIVE_UP_EMPTY;
+    const end = misses >= limit;
+    await db
+      .update(calls)
+      .set({
+        missedPolls: sql`${calls.missedPolls} + 1`,
+        lastPolledAt: new Date(),
+        ...(end ? { status: "ended" as const, endedAt: new Date() } : {}),
+      })
+      .where(eq(calls.id, call.id));
+    if (end) ended.push(call.id);
+  }
+  return {
+    found: false,
+    inserted: 0,
+    changedCallIds: [],
+    statusChangedCallIds: ended,
+    currentCallId: null,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * Follows every live call the center cares about — calls shared through Data Share and calls a
+ * telecommunicator has open — by polling LEI every few seconds, storing what arrives and nudging the
+ * consoles. One instance in the cluster polls (advisory-lock leadership), so each caller costs LEI
+ * one request per interval however many consoles watch it.
+ */
+import "server-only";
+import { and, eq, exists, isNull, lt, or, sql } from "drizzle-orm";
+import { callWatches, calls } from "@/lib/db/schema";
+import type { Secret } from "@/lib/config/secret";
+import type { Database } from "@/lib/db/client";
+import type { LiveBus } from "@/lib/live/bus";
+import { log } from "@/lib/server/log";
+import { UpstreamError } from "@/lib/upstream/errors";
+import { syncPhone, type LeiLookup, type SyncResult } from "./sync";
+
+/** Calls nobody watches are still checked this often, so they are marked ended when LEI forgets them. */
+const ORPHAN_CHECK = "5 minutes";
+/** At most this many callers are polled at once. */
+const CONCURRENCY = 4;
+
+export interface TrackerDeps {
+  database: () => Promise<Database>;
+  lookup: LeiLookup;
+  bus: Pick<LiveBus, "publish">;
+  intervalMs: number;
+  /** The LEI token a Data Share delivered for this number, if any (tried before our own). */
+  sharedToken?: (phone: string) => Promise<Secret | undefined>;
+}
+
+export class CallTracker {
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> | null = null;
+  #again = false;
+  /** phone → time before which we leave it alone (LEI said 429, or keeps failing). */
+  readonly #backoff = new Map<string, number>();
+
+  constructor(private readonly deps: TrackerDeps) {}
+
+  start(): void {
+    if (this.#timer) return;
+    this.#timer = setInterval(() => this.wake(), this.deps.intervalMs);
+    this.#timer.unref();
+    this.wake();
+  }
+
+  stop(): void {
+    if (this.#timer) clearInterval(this.#timer);
+    this.#timer = null;
+  }
+
+  /** Poll now (a call was just opened or shared); coalesces with a tick already running. */
+  wake(): Promise<void> {
+    if (this.#running) {
+      this.#again = true;
+      return this.#running;
+    }
+    this.#running = this.#tick()
+      .catch((err: unknown) => log().error({ err }, "call tracker tick failed"))
+      .finally(() => {
+        this.#running = null;
+        if (this.#again) {
+          this.#again = false;
+          void this.wake();
+        }
+      });
+    return this.#running;
+  }
+
+  async #tick(): Promise<void> {
+    const database = await this.deps.database();
+    if (!(await database.tryLead("lei-call-tracker"))) return;
+    const rows = await database.db
+      .selectDistinct({ phone: calls.phone })
+      .from(calls)
+      .where(
+        and(
+          eq(calls.status, "active"),
+          or(
+            eq(calls.shared, true),
+            exists(
+              database.db.select().from(callWatches).where(eq(callWatches.phone, calls.phone)),
+            ),
+            isNull(calls.lastPolledAt),
+            lt(calls.lastPolledAt, sql`now() - ${ORPHAN_CHECK}::interval`),
+          ),
+        ),
+      );
+    const now = Date.now();
+    const phones = rows
+      .map((r) => r.phone)
+      .filter((p) => (this.#backoff.get(p) ?? 0) <= now);
+    for (let i = 0; i < phones.length; i += CONCURRENCY) {
+      await Promise.all(phones.slice(i, i + CONCURRENCY).map((p) => this.#poll(database, p)));
+    }
+  }
+
+  async #poll(database: Database, phone: string): Promise<void> {
+    let outcome: SyncResult;
+    try {
+      const token = await this.deps.sharedToken?.(phone);
+      outcome = await syncPhone(database.db, this.deps.lookup, phone, token);
+      this.#backoff.delete(phone);
+    } catch (err) {
+      if (err instanceof UpstreamError && err.kind === "rate_limited") {
+        this.#backoff.set(phone, Date.now() + Math.max(1, err.retryAfterSeconds ?? 5) * 1000);
+      }
+      // Upstream trouble is visible through upstream health; the last data stays on screen.
+      log().warn({ phone: maskPhone(phone), err: describe(err) }, "LEI poll failed");
+      return;
+    }
+    await this.#announce(outcome);
+  }
+
+  async #announce(outcome: SyncResult): Promise<void> {
+    for (const id of outcome.changedCallIds) await this.deps.bus.publish({ type: "call", id });
+    if (outcome.statusChangedCallIds.length > 0) {
+      for (const id of outcome.statusChangedCallIds) await this.deps.bus.publish({ type: "call", id });
+      await this.deps.bus.publish({ type: "calls", reason: "status" });
+    }
+  }
+}
+
+/** Logs keep the area code only: enough to debug, not a caller's number. */
+export function maskPhone(phone: string): string {
+  return phone.length > 6 ? `${phone.slice(0, 4)}…${phone.slice(-2)}` : "…";
+}
+
+function describe(err: unknown): string {
+  if (err instanceof UpstreamError) return `${err.kind}: ${err.internal}`;
+  return err instanceof Error ? err.message : String(err);
+}

@@ -1,0 +1,219 @@
+/**
+ * Pure GeoJSON builders for every map layer. Layer components only push these into sources, so
+ * what the map draws is testable without WebGL, and the panels show the same numbers (labels,
+ * radii, freshness) because they call the same functions.
+ */
+import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
+import type { Device, DeviceStatus } from "@/lib/axon/types";
+import type { CallSummary } from "@/lib/calls/types";
+import { geodesicCircle } from "@/lib/geo/circle";
+import {
+  accuracyLabel,
+  formatCircle,
+  roundRadiusUp,
+  toDisplayCircle,
+  type DisplayCircle,
+} from "@/lib/geo/confidence";
+import { ageMs, callerFreshness, deviceFreshness, formatAge, type Freshness } from "@/lib/geo/freshness";
+import type { CallerLocation } from "@/lib/rapidsos/types";
+
+type Props = Record<string, string | number | boolean>;
+
+const collection = <G extends Point | Polygon | LineString, P extends Props>(
+  features: Feature<G, P>[],
+): FeatureCollection<G, P> => ({ type: "FeatureCollection", features });
+
+const point = <P extends Props>(lng: number, lat: number, properties: P, id?: string): Feature<Point, P> => ({
+  type: "Feature",
+  ...(id === undefined ? {} : { id }),
+  geometry: { type: "Point", coordinates: [lng, lat] },
+  properties,
+});
+
+/** "14125550101" → "(412) 555-0101"; anything else keeps its digits with a plus. */
+export function formatPhone(digits: string): string {
+  const m = /^1?(\d{3})(\d{3})(\d{4})$/.exec(digits);
+  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : `+${digits}`;
+}
+
+const EARTH_RADIUS_M = 6_371_008.8;
+
+/** Where a circle's label sits: its northern edge, so it never covers the symbol in the middle. */
+function northEdge(lat: number, lng: number, radiusM: number): { lat: number; lng: number } {
+  return { lat: lat + (radiusM / EARTH_RADIUS_M) * (180 / Math.PI), lng };
+}
+
+/** The short label drawn on the map; the panels show the full one with the reason. */
+export function mapCircleLabel(circle: DisplayCircle): string | null {
+  if (circle.kind === "none") return null;
+  return circle.kind === "converted" ? circle.label : `${formatCircle(circle.radiusM, circle.confidence)} as sent`;
+}
+
+export interface CallerView {
+  call: CallSummary;
+  location: CallerLocation;
+  circle: DisplayCircle;
+  freshness: Freshness;
+  ageMs: number;
+}
+
+/** Everything shown about a caller's latest location, for the map and the panels alike. */
+export function callerView(call: CallSummary, serverTime: number, displayConfidence: number): CallerView | null {
+  const location = call.latest;
+  if (!location) return null;
+  return {
+    call,
+    location,
+    circle: toDisplayCircle(location.uncertainty, displayConfidence),
+    freshness: callerFreshness(call.status, location, serverTime),
+    ageMs: ageMs(location.locationTime, serverTime),
+  };
+}
+
+export interface CallerPointProps extends Props {
+  id: string;
+  phone: string;
+  freshness: Freshness;
+  selected: boolean;
+  age: string;
+}
+
+export interface CircleProps extends Props {
+  id: string;
+  label: string;
+  /** "converted" | "as-sent" | "accuracy": the outline dashes when not at the display confidence. */
+  kind: string;
+  freshness: Freshness;
+  selected: boolean;
+}
+
+export interface CircleFeatures {
+  circles: FeatureCollection<Polygon, CircleProps>;
+  labels: FeatureCollection<Point, CircleProps>;
+}
+
+export interface CallerFeatures extends CircleFeatures {
+  points: FeatureCollection<Point, CallerPointProps>;
+}
+
+export function buildCallerFeatures(views: readonly CallerView[], selectedId: string | null): CallerFeatures {
+  const points: Feature<Point, CallerPointProps>[] = [];
+  const circles: Feature<Polygon, CircleProps>[] = [];
+  const labels: Feature<Point, CircleProps>[] = [];
+  for (const v of views) {
+    const { latitude: lat, longitude: lng } = v.location;
+    const selected = v.call.id === selectedId;
+    const common = { id: v.call.id, freshness: v.freshness, selected };
+    points.push(point(lng, lat, { ...common, phone: formatPhone(v.call.phone), age: formatAge(v.ageMs) }, v.call.id));
+    const label = mapCircleLabel(v.circle);
+    if (v.circle.kind === "none" || label === null) continue;
+    const props: CircleProps = { ...common, label, kind: v.circle.kind };
+    circles.push(geodesicCircle(v.location, v.circle.radiusM, props));
+    const edge = northEdge(lat, lng, v.circle.radiusM);
+    labels.push(point(edge.lng, edge.lat, props));
+  }
+  return { points: collection(points), circles: collection(circles), labels: collection(labels) };
+}
+
+export interface TrailDotProps extends Props {
+  /** 0 for the oldest location, 1 for the one just before the latest: older dots fade. */
+  recency: number;
+  time: number;
+}
+
+export interface TrailFeatures {
+  line: FeatureCollection<LineString, Props>;
+  dots: FeatureCollection<Point, TrailDotProps>;
+}
+
+/** The path through every stored location (oldest first) and a dot for each earlier one. */
+export function buildTrailFeatures(trail: readonly CallerLocation[]): TrailFeatures {
+  const coords = trail.map((l): [number, number] => [l.longitude, l.latitude]);
+  const earlier = trail.slice(0, -1);
+  const dots = earlier.map((l, i) =>
+    point(l.longitude, l.latitude, {
+      recency: earlier.length === 1 ? 1 : i / (earlier.length - 1),
+      time: l.locationTime,
+    }),
+  );
+  const line: Feature<LineString, Props>[] =
+    coords.length >= 2
+      ? [{ type: "Feature", geometry: { type: "LineString", coordinates: coords }, properties: {} }]
+      : [];
+  return { line: collection(line), dots: collection(dots) };
+}
+
+export interface DeviceView {
+  device: Device;
+  freshness: Freshness;
+  /** Age of the position when there is one, else of the last report. */
+  ageMs: number;
+}
+
+export function deviceView(device: Device, serverTime: number): DeviceView {
+  const at = device.location?.at ?? device.updatedAt;
+  return { device, freshness: deviceFreshness(device.status, at, serverTime), ageMs: ageMs(at, serverTime) };
+}
+
+export interface DevicePointProps extends Props {
+  id: string;
+  status: DeviceStatus;
+  freshness: Freshness;
+  selected: boolean;
+  /** Recording devices are never clustered: the dispatcher must always see who is filming. */
+  pinned: boolean;
+  label: string;
+  age: string;
+}
+
+/** One feature per located device; devices with no position are listed by the panels, not drawn. */
+export function buildDeviceFeatures(
+  views: readonly DeviceView[],
+  selectedId: string | null,
+): FeatureCollection<Point, DevicePointProps> {
+  const features: Feature<Point, DevicePointProps>[] = [];
+  for (const { device, freshness, ageMs: age } of views) {
+    if (!device.location) continue;
+    const props: DevicePointProps = {
+      id: device.id,
+      status: device.status,
+      freshness,
+      selected: device.id === selectedId,
+      pinned: device.status === "recording",
+      label: device.officer?.badge ?? device.serial,
+      age: formatAge(age),
+    };
+    features.push(point(device.location.longitude, device.location.latitude, props, device.id));
+  }
+  return collection(features);
+}
+
+/** Two sources from one feature list: pinned points draw unclustered above the clustered rest. */
+export function splitForClustering<P extends DevicePointProps>(
+  fc: FeatureCollection<Point, P>,
+): { pinned: FeatureCollection<Point, P>; clusterable: FeatureCollection<Point, P> } {
+  return {
+    pinned: collection(fc.features.filter((f) => f.properties.pinned)),
+    clusterable: collection(fc.features.filter((f) => !f.properties.pinned)),
+  };
+}
+
+/** The selected device's accuracy circle: Axon states no confidence, so it is drawn as sent. */
+export function buildDeviceAccuracy(view: DeviceView | null): CircleFeatures {
+  const loc = view?.device.location;
+  if (!view || !loc || loc.accuracyM === null) return { circles: collection([]), labels: collection([]) };
+  const props: CircleProps = {
+    id: view.device.id,
+    label: accuracyLabel(loc.accuracyM),
+    kind: "accuracy",
+    freshness: view.freshness,
+    selected: true,
+  };
+  // Drawn at the radius the label states, which rounds up like every other circle.
+  const radiusM = roundRadiusUp(loc.accuracyM);
+  const edge = northEdge(loc.latitude, loc.longitude, radiusM);
+  return {
+    circles: collection([geodesicCircle(loc, radiusM, props)]),
+    labels: collection([point(edge.lng, edge.lat, props)]),
+  };
+}

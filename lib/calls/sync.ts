@@ -9,7 +9,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Secret } from "@/lib/config/secret";
 import type { Db } from "@/lib/db/client";
 import { calls } from "@/lib/db/schema";
-import { storeCallerLocations } from "@/lib/history/caller-locations";
+import { recordKey, storeCallerLocations } from "@/lib/history/caller-locations";
 import type { LeiLookupInput, LeiLookupResult } from "@/lib/rapidsos/client";
 import type { CallerLocation } from "@/lib/rapidsos/types";
 import { UpstreamError } from "@/lib/upstream/errors";
@@ -28,6 +28,8 @@ export type LeiLookup = (input: LeiLookupInput) => Promise<LeiLookupResult>;
 export interface SyncResult {
   /** LEI answered with at least one record for this number. */
   found: boolean;
+  /** Records LEI returned during this sync (new or already stored). */
+  received: number;
   /** Records stored for the first time. */
   inserted: number;
   /** Calls that received new records. */
@@ -59,7 +61,9 @@ export async function syncPhone(
   if (latest.createdTime > since) {
     fetched.push(...(await fetchSince(lookup, phone, since, accessToken)));
   }
-  const stored = await storeCallerLocations(db, fetched);
+  // The latest record usually comes again in the pages; count and store it once.
+  const unique = [...new Map(fetched.map((r) => [recordKey(r), r])).values()];
+  const stored = await storeCallerLocations(db, unique);
   const currentCallId =
     stored.callIds.find((id) => id === current?.id) ??
     (await callIdFor(db, phone, latest.callStartTime));
@@ -83,6 +87,7 @@ export async function syncPhone(
   const created = currentCallId && !before.some((c) => c.id === currentCallId) ? [currentCallId] : [];
   return {
     found: true,
+    received: unique.length,
     inserted: stored.inserted,
     changedCallIds: stored.changedCallIds,
     statusChangedCallIds: [...superseded, ...created],
@@ -170,6 +175,7 @@ async function recordMiss(db: Db, phone: string, before: ActiveCall[]): Promise<
   }
   return {
     found: false,
+    received: 0,
     inserted: 0,
     changedCallIds: [],
     statusChangedCallIds: ended,

@@ -1,5 +1,6 @@
 /** The calls a console shows: the contract between the calls API and the browser. */
 import type { CallerLocation } from "@/lib/rapidsos/types";
+import type { UpstreamHealth } from "@/lib/upstream/health";
 
 /** [west, south, east, north] in degrees. */
 export type BoundingBox = [number, number, number, number];
@@ -36,18 +37,10 @@ export interface CallSummary {
   share: CallShare | null;
 }
 
-export interface UpstreamState {
-  ok: boolean;
-  /** When the last call to this upstream finished (ms), null if never called. */
-  at: number | null;
-  /** Since when it has been failing (ms), null when ok. */
-  failingSince: number | null;
-  detail: string | null;
-}
-
 export interface CallsResponse {
   calls: CallSummary[];
-  upstream: { rapidsos: UpstreamState };
+  /** How RapidSOS answered the app's last call (the tracker polls it for these calls). */
+  upstream: { rapidsos: UpstreamHealth };
   serverTime: number;
 }
 

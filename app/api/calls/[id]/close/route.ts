@@ -1,0 +1,9 @@
+import { closeCall } from "@/lib/calls/service";
+import { callIdSchema } from "@/lib/calls/route-params";
+import { withRole } from "@/lib/server/http";
+
+/** POST /api/calls/<id>/close — take the call out of my list (its history stays). */
+export const POST = withRole<{ id: string }>("telecommunicator", async ({ params, user, meta }) => {
+  await closeCall(user, callIdSchema.parse(params.id), meta);
+  return new Response(null, { status: 204 });
+});

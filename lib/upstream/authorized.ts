@@ -7,7 +7,7 @@ import "server-only";
  */
 import type { Secret } from "@/lib/config/secret";
 import { log } from "@/lib/server/log";
-import { UpstreamError, type UpstreamName } from "./errors";
+import { UPSTREAM_LABEL, UpstreamError, type UpstreamName } from "./errors";
 import { sendUpstream, type UpstreamReply, type UpstreamRequest } from "./request";
 import type { TokenCache } from "./token-cache";
 
@@ -45,6 +45,14 @@ export async function sendAuthorized(call: AuthorizedCall): Promise<UpstreamRepl
 
   throw new UpstreamError(call.upstream, "rejected", {
     upstreamStatus: retried.status,
+    // 403 with a valid token means a missing permission, which is a different fix from bad credentials.
+    ...(retried.status === 403
+      ? {
+          detail:
+            `${UPSTREAM_LABEL[call.upstream]} refused access: its API client lacks a permission this needs. ` +
+            "An administrator needs to check the client's permissions.",
+        }
+      : {}),
     internal: `refused a fresh token (${retried.status}${faultText(retried.json)})`,
   });
 }

@@ -6,8 +6,10 @@ import "server-only";
 import distance from "@turf/distance";
 import { desc } from "drizzle-orm";
 import type { Device } from "@/lib/axon/types";
-import type { Db } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { devicePositions } from "@/lib/db/schema";
+import { log } from "@/lib/server/log";
+import { singleton } from "@/lib/server/singleton";
 
 /** Below this a new report is the same place (GPS noise), not a move. */
 export const MIN_MOVE_M = 1;
@@ -81,5 +83,16 @@ export class DeviceTrailRecorder {
       .orderBy(devicePositions.deviceId, desc(devicePositions.at));
     this.#last = new Map(rows.map(({ deviceId, ...last }) => [deviceId, last]));
     return this.#last;
+  }
+}
+
+/** The process's recorder for the app database (its memory of last positions is per process). */
+export async function recordDeviceTrails(devices: Device[]): Promise<void> {
+  const db = await getDb();
+  const recorder = singleton("device-trail-recorder", () => new DeviceTrailRecorder(db));
+  try {
+    await recorder.record(devices);
+  } catch (err) {
+    log().warn({ err }, "device trail not stored");
   }
 }

@@ -1,9 +1,17 @@
-import { ConfigError, getConfig } from "@/lib/config/env";
+/**
+ * What a server does once, before it answers: validate configuration (a bad value stops the app with
+ * a message naming the variable), open and migrate the database, make sure the initial accounts
+ * exist, then start the background work — the LEI call tracker, the live-nudge listener and the
+ * retention purge — and print where the app is and how to sign in.
+ */
+import { ConfigError, getConfig, type AppConfig } from "@/lib/config/env";
 
-/** Start-up: configuration first; later steps (database, accounts, pollers) hang off this. */
+const PURGE_EVERY_MS = 60 * 60_000;
+
 export async function startServer(): Promise<void> {
+  let config: AppConfig;
   try {
-    getConfig();
+    config = getConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`\nDispatcher Map cannot start.\n${err.message}\n`);
@@ -11,4 +19,53 @@ export async function startServer(): Promise<void> {
     }
     throw err;
   }
+
+  const { getDatabase } = await import("@/lib/db/client");
+  const { describeInitialAccounts, initialAccounts } = await import("@/lib/auth/initial-accounts");
+  const { liveBus } = await import("@/lib/live/bus");
+  const { callTracker } = await import("@/lib/calls/service");
+  const { log } = await import("./log");
+
+  try {
+    await getDatabase();
+  } catch (err) {
+    console.error(`\nDispatcher Map cannot open its database: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  const accounts = await initialAccounts();
+  await liveBus().start();
+  callTracker().start();
+  schedulePurge(config);
+
+  const lines = [
+    "",
+    `Dispatcher Map is starting at ${config.appUrl}`,
+    `  database: ${config.database.kind === "pglite" ? `PGlite in ${config.database.dir}` : "PostgreSQL (DATABASE_URL)"}`,
+    config.sandbox.enabled
+      ? `  upstreams: embedded sandbox at ${config.appUrl}/sandbox (seed ${config.sandbox.seed}; Portal at ${config.appUrl}/sandbox/portal)`
+      : `  upstreams: RapidSOS ${config.rapidsos.baseUrl}, Axon ${config.axon.baseUrl}`,
+    ...describeInitialAccounts(accounts).map((l) => `  ${l}`),
+    "",
+  ];
+  // The banner is for the person who started the app, on the console, not a structured log.
+  console.log(lines.join("\n"));
+  log().info({ sandbox: config.sandbox.enabled, database: config.database.kind }, "started");
+}
+
+function schedulePurge(config: AppConfig): void {
+  const run = async () => {
+    const { getDatabase } = await import("@/lib/db/client");
+    const { purgeHistory } = await import("@/lib/history/retention");
+    const { log } = await import("./log");
+    try {
+      const database = await getDatabase();
+      if (!(await database.tryLead("retention-purge"))) return;
+      const purged = await purgeHistory(database.db, config.retentionDays);
+      log().info({ purged, retentionDays: config.retentionDays }, "retention purge");
+    } catch (err) {
+      log().error({ err }, "retention purge failed");
+    }
+  };
+  void run();
+  setInterval(() => void run(), PURGE_EVERY_MS).unref();
 }

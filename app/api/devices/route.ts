@@ -1,7 +1,15 @@
+import { after } from "next/server";
 import { listDevices } from "@/lib/axon/client";
+import { recordDeviceTrails } from "@/lib/history/device-positions";
+import { dataNow } from "@/lib/server/clock";
 import { jsonResponse, withRole } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/devices — every Axon device the agency's API client may see, all pages. */
-export const GET = withRole("telecommunicator", async () => jsonResponse(await listDevices()));
+export const GET = withRole("telecommunicator", async () => {
+  const response = await listDevices();
+  // Trails are kept for review, but the console need not wait for the write.
+  after(() => recordDeviceTrails(response.devices));
+  return jsonResponse({ ...response, serverTime: dataNow() });
+});

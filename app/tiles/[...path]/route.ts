@@ -49,7 +49,8 @@ async function locate(params: Params): Promise<{ file: string; stat: fs.Stats }>
   const dir = path.join(getConfig().dataDir, "tiles");
   const file = path.join(dir, name);
   if (path.dirname(file) !== dir) throw notFound();
-  const stat = await fs.promises.stat(file).catch(() => null);
+  // The path is only known at request time; tell Turbopack not to trace the whole project for it.
+  const stat = await fs.promises.stat(/*turbopackIgnore: true*/ file).catch(() => null);
   if (!stat?.isFile()) throw notFound();
   return { file, stat };
 }
@@ -78,7 +79,7 @@ async function serveArchive(req: Request, params: Params, withBody: boolean): Pr
   if (range) headers.set("content-range", `bytes ${start}-${end}/${size}`);
   const status = range ? 206 : 200;
   if (!withBody || length === 0) return new Response(null, { status, headers });
-  const stream = fs.createReadStream(file, { start, end });
+  const stream = fs.createReadStream(/*turbopackIgnore: true*/ file, { start, end });
   req.signal.addEventListener("abort", () => stream.destroy(), { once: true });
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status, headers });
 }

@@ -24,8 +24,10 @@ export function renderGlyph(font: Font, codepoint: number): SdfGlyph | null;
 export function renderRange(font: Font, start: number): SdfGlyph[];
 export function encodeGlyphRange(fontstack: string, start: number, glyphs: SdfGlyph[]): Uint8Array;
 export function decodeGlyphRange(bytes: Uint8Array): GlyphStack[];
+export const RENDERED_RANGES: number[];
 export function writeFontstack(
   outDir: string,
   fontstack: string,
   font: Font,
+  ranges?: number[],
 ): { glyphCount: number; bytes: number };

@@ -258,18 +258,37 @@ export function renderRange(font, start) {
 }
 
 /**
+ * Ranges worth rendering for US maps: Latin (all extensions in use), IPA and combining marks, Greek,
+ * Cyrillic, Armenian, Hebrew, Arabic; Latin Extended Additional (Vietnamese names), Greek Extended,
+ * punctuation, currency, letterlike symbols, arrows, maths; and the Latin ligatures (ﬁ, ﬂ).
+ * Everything else DejaVu has (braille, box drawing, Canadian syllabics, …) would only add megabytes.
+ */
+export const RENDERED_RANGES = [
+  ...rangeStarts(0x0000, 0x07ff),
+  ...rangeStarts(0x1d00, 0x23ff),
+  ...rangeStarts(0xfb00, 0xfbff),
+];
+
+function rangeStarts(from, to) {
+  const starts = [];
+  for (let s = from - (from % 256); s <= to; s += 256) starts.push(s);
+  return starts;
+}
+
+/**
  * Write `<outDir>/<fontstack>/<start>-<end>.pbf` for every 256-codepoint range of the Basic
- * Multilingual Plane. Ranges the font does not cover are written empty, so a stray character
- * costs one tiny request instead of a 404 and a console error in the browser.
+ * Multilingual Plane: RENDERED_RANGES with glyphs, the rest empty, so a stray character costs one
+ * tiny request instead of a 404 and a console error in the browser.
  * Returns the number of glyphs and bytes written.
  */
-export function writeFontstack(outDir, fontstack, font) {
+export function writeFontstack(outDir, fontstack, font, ranges = RENDERED_RANGES) {
   const dir = path.join(outDir, fontstack);
   fs.mkdirSync(dir, { recursive: true });
+  const rendered = new Set(ranges);
   let glyphCount = 0;
   let bytes = 0;
   for (let start = 0; start < 65536; start += 256) {
-    const glyphs = renderRange(font, start);
+    const glyphs = rendered.has(start) ? renderRange(font, start) : [];
     glyphCount += glyphs.length;
     const data = encodeGlyphRange(fontstack, start, glyphs);
     bytes += data.byteLength;

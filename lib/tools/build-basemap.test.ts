@@ -119,6 +119,15 @@ describe("offline basemap build output", () => {
     expect(within10km.some((f) => (f.properties?.pop as number) < 5_000)).toBe(true);
   });
 
+  it("writes every BMP range, empty where the font is not rendered, so no glyph request 404s", () => {
+    for (const stack of Object.keys(FONTSTACKS)) {
+      const files = fs.readdirSync(path.join(publicDir, "glyphs", stack));
+      expect(files).toHaveLength(256);
+      const braille = fs.readFileSync(path.join(publicDir, "glyphs", stack, "10240-10495.pbf"));
+      expect(decodeGlyphRange(braille)[0]).toMatchObject({ name: stack, range: "10240-10495", glyphs: [] });
+    }
+  });
+
   it("writes glyph ranges MapLibre can decode for every character the labels use", () => {
     const places = read("places").features;
     const chars = new Set(places.flatMap((f) => [...String(f.properties?.name)]));

@@ -1,0 +1,11 @@
+import type { NextRequest } from "next/server";
+import { handlers } from "@/lib/auth/auth";
+import { withPublic } from "@/lib/server/http";
+
+export const dynamic = "force-dynamic";
+
+type Params = { nextauth: string[] };
+
+// Auth.js's own endpoints (csrf, sign-in callbacks, sign-out). Next hands route handlers a NextRequest.
+export const GET = withPublic<Params>(({ req }) => handlers.GET(req as NextRequest));
+export const POST = withPublic<Params>(({ req }) => handlers.POST(req as NextRequest));

@@ -1,8 +1,39 @@
-export default function ConsolePage() {
+import { cookies } from "next/headers";
+import { ActivityReporter } from "@/components/auth/activity-reporter";
+import { Forbidden } from "@/components/auth/forbidden";
+import { Console } from "@/components/console/console";
+import { THEME_COOKIE } from "@/components/console/theme-cookie";
+import { AppHeader } from "@/components/shell/app-header";
+import { PageShell } from "@/components/shell/page-shell";
+import { requirePageUser } from "@/lib/auth/page";
+import { getConfig } from "@/lib/config/env";
+import { parseThemeName } from "@/lib/map/theme";
+import { ConsoleProviders } from "./console-providers";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Console · Dispatcher Map" };
+
+/** The live console at `/`: a telecommunicator (or higher) only; everything live happens in the browser. */
+export default async function ConsolePage() {
+  const access = await requirePageUser("telecommunicator", "/");
+  if (!access.allowed) {
+    return (
+      <PageShell user={access.user}>
+        <Forbidden needed={access.needed} />
+      </PageShell>
+    );
+  }
+  const config = getConfig();
+  const theme = parseThemeName((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <main className="p-6">
-      <h1 className="text-xl font-semibold">Dispatcher Map</h1>
-      <p className="text-slate-400">The console is being built.</p>
-    </main>
+    <div className="flex h-screen flex-col overflow-hidden">
+      <AppHeader user={access.user} current="/" />
+      <div className="min-h-0 flex-1">
+        <ConsoleProviders>
+          <Console displayConfidence={config.displayConfidence} mapStyleUrl={config.mapStyleUrl} initialTheme={theme} />
+        </ConsoleProviders>
+      </div>
+      <ActivityReporter />
+    </div>
   );
 }

@@ -1,0 +1,78 @@
+"use client";
+
+import { Listbox } from "@/components/ui/listbox";
+import type { CallSummary } from "@/lib/calls/types";
+import { formatAge } from "@/lib/geo/freshness";
+import { formatPhone, mapCircleLabel, type CallerView } from "@/lib/map/features";
+import { useConsoleActions, useConsoleState } from "./console-state";
+import { FreshnessBadge } from "./freshness-badge";
+
+interface Row {
+  call: CallSummary;
+  view: CallerView | null;
+}
+
+/** Mine first, then the center's shared calls; active before ended; newest call first. */
+function ordered(calls: readonly CallSummary[], views: readonly CallerView[]): Row[] {
+  const byId = new Map(views.map((v) => [v.call.id, v]));
+  const rank = (c: CallSummary) => (c.openedByMe ? 0 : 2) + (c.status === "active" ? 0 : 1);
+  return [...calls]
+    .sort((a, b) => rank(a) - rank(b) || (b.callStartTime ?? b.firstSeenAt) - (a.callStartTime ?? a.firstSeenAt))
+    .map((call) => ({ call, view: byId.get(call.id) ?? null }));
+}
+
+/**
+ * The calls this console is working: each row also mirrors what the map draws for it (id, status,
+ * coordinates, displayed radius and confidence) as data attributes and text.
+ */
+export function CallList({ calls, views }: { calls: readonly CallSummary[]; views: readonly CallerView[] }) {
+  const { selectedCallId } = useConsoleState();
+  const { selectCall, clear } = useConsoleActions();
+  const rows = ordered(calls, views);
+
+  return (
+    <Listbox
+      label="Calls"
+      items={rows}
+      getKey={(r) => r.call.id}
+      selectedKey={selectedCallId}
+      onSelect={(r) => selectCall(r.call.id, { frame: true })}
+      onClear={clear}
+      empty="No calls open. Find a caller by phone number."
+      itemData={({ call, view }) => ({
+        "data-call-id": call.id,
+        "data-phone": call.phone,
+        "data-call-status": call.status,
+        "data-freshness": view?.freshness,
+        "data-lat": view?.location.latitude,
+        "data-lng": view?.location.longitude,
+        "data-radius-m": view && view.circle.kind !== "none" ? view.circle.radiusM : undefined,
+        "data-confidence": view && view.circle.kind !== "none" ? (view.circle.confidence ?? undefined) : undefined,
+        "data-circle": view?.circle.kind ?? "none",
+      })}
+      renderItem={({ call, view }) => (
+        <div className="flex flex-col gap-0.5">
+          <div className="flex items-center justify-between gap-2">
+            <span className="font-mono text-[15px] font-semibold text-fg">{formatPhone(call.phone)}</span>
+            {view ? (
+              <FreshnessBadge
+                freshness={view.freshness}
+                age={formatAge(view.ageMs)}
+                inactiveLabel={call.status === "ended" ? "Ended" : "Idle"}
+              />
+            ) : (
+              <span className="text-xs text-muted">no location yet</span>
+            )}
+          </div>
+          <div className="flex items-center justify-between gap-2 text-xs text-muted">
+            <span className="truncate">
+              {call.callerName ?? "Name not sent"}
+              {call.shared ? <span className="ml-1.5 rounded bg-hover px-1 text-[10px] uppercase">shared</span> : null}
+            </span>
+            <span className="shrink-0 tabular-nums">{view ? (mapCircleLabel(view.circle) ?? "no radius") : ""}</span>
+          </div>
+        </div>
+      )}
+    />
+  );
+}

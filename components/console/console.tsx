@@ -1,0 +1,134 @@
+"use client";
+
+import { useEffect, useMemo } from "react";
+import type { DeviceStatus } from "@/lib/axon/types";
+import { rankByDistance } from "@/lib/geo/nearest";
+import type { ThemeName } from "@/lib/map/theme";
+import { CallList } from "./call-list";
+import { CallerDetails } from "./caller-details";
+import { CallerSearch } from "./caller-search";
+import { ConsoleMap } from "./console-map";
+import { ConsoleStateProvider, useConsoleActions, useConsoleState } from "./console-state";
+import { DeviceDetails } from "./device-details";
+import { DeviceFilters } from "./device-filters";
+import { DeviceList } from "./device-list";
+import { KeyHelp } from "./key-help";
+import { MapLegend } from "./map-legend";
+import { MapToolbar } from "./map-toolbar";
+import { NearestOfficers } from "./nearest-officers";
+import { PanelSection } from "./panel-section";
+import { ThemeProvider } from "./theme";
+import { UpstreamBanner } from "./upstream-banner";
+import { useConsoleData } from "./use-console-data";
+import { useConsoleKeys } from "./use-console-keys";
+import { useDeviceFilter } from "./use-device-filter";
+import { useLiveNudges } from "./use-live-nudges";
+
+export interface ConsoleProps {
+  displayConfidence: number;
+  mapStyleUrl: string | null;
+  initialTheme: ThemeName;
+}
+
+/** The live dispatcher console: calls on the left, the map in the middle, officers on the right. */
+export function Console({ initialTheme, ...props }: ConsoleProps) {
+  return (
+    <ThemeProvider initial={initialTheme}>
+      <ConsoleStateProvider>
+        <ConsoleLayout {...props} />
+      </ConsoleStateProvider>
+    </ThemeProvider>
+  );
+}
+
+function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "initialTheme">) {
+  const data = useConsoleData(displayConfidence);
+  const state = useConsoleState();
+  const actions = useConsoleActions();
+  useLiveNudges();
+  useConsoleKeys(actions);
+  const shownDevices = useDeviceFilter(data.deviceViews, state.shownStatuses, state.deviceQuery);
+  // Ranked among the devices the filters show, so hiding docked cameras also drops them from "nearest".
+  const origin = data.selectedCallerView?.location ?? null;
+  const nearest = useMemo(
+    () => (origin ? rankByDistance(origin, shownDevices, (v) => v.device.location) : []),
+    [origin, shownDevices],
+  );
+  const counts = useMemo(() => {
+    const c: Record<DeviceStatus, number> = { recording: 0, buffering: 0, docked: 0, offline: 0, unknown: 0 };
+    for (const v of data.deviceViews) c[v.device.status] += 1;
+    return c;
+  }, [data.deviceViews]);
+
+  // A call that left the list (closed here or elsewhere) cannot stay selected.
+  const { selectedCallId } = state;
+  const gone = selectedCallId !== null && data.callsFeed.loaded && data.selectedCall === null;
+  useEffect(() => {
+    if (gone) actions.selectCall(null);
+  }, [gone, actions]);
+
+  const callsStale = data.callsFeed.failing || data.rapidsosDown !== null;
+  return (
+    <div className="grid h-full min-h-0 grid-cols-[minmax(320px,380px)_1fr_minmax(300px,360px)] bg-surface text-fg">
+      <aside aria-label="Calls" className="flex min-h-0 flex-col border-r border-line bg-raised">
+        <div className="border-b border-line p-3">
+          <CallerSearch />
+        </div>
+        <PanelSection title="Calls" count={data.calls.length} stale={callsStale} headingId="calls-heading" className="max-h-[38%] shrink-0">
+          <div className="min-h-0 overflow-y-auto">
+            <CallList calls={data.calls} views={data.callerViews} />
+          </div>
+        </PanelSection>
+        <div className="min-h-0 flex-1 overflow-y-auto border-t border-line p-3">
+          {data.selectedCall ? (
+            <CallerDetails call={data.selectedCall} view={data.selectedCallerView} trailCount={data.trail.length} />
+          ) : (
+            <p className="text-sm text-muted">Select a call to see the caller&apos;s location, uncertainty and nearest officers.</p>
+          )}
+        </div>
+        <KeyHelp />
+      </aside>
+
+      <main className="flex min-h-0 min-w-0 flex-col" aria-label="Map">
+        <UpstreamBanner
+          callsFeed={data.callsFeed}
+          devicesFeed={data.devicesFeed}
+          rapidsosDown={data.rapidsosDown}
+          devicesNotice={data.devicesNotice}
+        />
+        <div className="relative min-h-0 flex-1">
+          <ConsoleMap data={data} shownDevices={shownDevices} mapStyleUrl={mapStyleUrl} />
+          <MapToolbar hasCaller={data.selectedCall !== null} />
+          <MapLegend displayConfidence={displayConfidence} />
+        </div>
+      </main>
+
+      <aside aria-label="Officers" className="flex min-h-0 flex-col border-l border-line bg-raised">
+        <PanelSection title="Nearest officers" stale={data.devicesFeed.failing} headingId="nearest-heading" className="max-h-[40%] shrink-0">
+          <div className="min-h-0 overflow-y-auto">
+            <NearestOfficers ranked={nearest} hasCaller={data.selectedCallerView !== null} />
+          </div>
+        </PanelSection>
+        {data.selectedDeviceView ? (
+          <div className="border-t border-line p-3">
+            <DeviceDetails view={data.selectedDeviceView} />
+          </div>
+        ) : null}
+        <PanelSection
+          title="Devices"
+          count={shownDevices.length}
+          stale={data.devicesFeed.failing}
+          headingId="devices-heading"
+          className="flex-1 border-t border-line"
+        >
+          <div className="px-3 pb-2">
+            <DeviceFilters counts={counts} />
+          </div>
+          <div className="min-h-0 flex-1 overflow-y-auto">
+            <DeviceList views={shownDevices} />
+          </div>
+        </PanelSection>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+"use client";
+
+import type { GeoJSONSource } from "maplibre-gl";
+import { useId, useMemo } from "react";
+import { splitForClustering, type DevicePointProps } from "@/lib/map/features";
+import { useMap, useMapTheme } from "./map-context";
+import { deviceLayers, geojsonSource, type DeviceLayerIds } from "./layers";
+import { useLayerClick, useMapLayers, useSourceData } from "./use-map-layers";
+
+/** Past this zoom every device is drawn on its own. */
+const CLUSTER_MAX_ZOOM = 13;
+
+/**
+ * Body cameras coloured by status. One feature list feeds two sources: recording devices go to an
+ * unclustered source drawn on top, so clustering can never hide someone who is filming.
+ */
+export function DeviceLayer({
+  data,
+  onSelect,
+}: {
+  data: GeoJSON.FeatureCollection<GeoJSON.Point, DevicePointProps>;
+  onSelect: (id: string) => void;
+}) {
+  const map = useMap();
+  const theme = useMapTheme();
+  const id = useId();
+  const ids = useMemo(
+    () => ({
+      clusterable: `${id}-clusterable`,
+      pinned: `${id}-pinned`,
+      layers: {
+        cluster: `${id}-cluster`,
+        clusterCount: `${id}-cluster-count`,
+        clustered: `${id}-clustered`,
+        clusteredLabel: `${id}-clustered-label`,
+        pinned: `${id}-pinned-dot`,
+        pinnedLabel: `${id}-pinned-label`,
+      } satisfies DeviceLayerIds,
+    }),
+    [id],
+  );
+  const sources = useMemo(
+    () => ({
+      [ids.clusterable]: geojsonSource({ cluster: true, clusterRadius: 40, clusterMaxZoom: CLUSTER_MAX_ZOOM }),
+      [ids.pinned]: geojsonSource(),
+    }),
+    [ids],
+  );
+  const layers = useMemo(() => deviceLayers(ids.layers, ids, theme), [ids, theme]);
+  useMapLayers(sources, layers);
+
+  const split = useMemo(() => splitForClustering(data), [data]);
+  useSourceData(ids.clusterable, split.clusterable);
+  useSourceData(ids.pinned, split.pinned);
+
+  useLayerClick([ids.layers.pinned, ids.layers.clustered], (e) => {
+    const picked = e.features?.[0]?.properties?.id;
+    if (typeof picked === "string") onSelect(picked);
+  });
+  useLayerClick([ids.layers.cluster], (e) => {
+    const feature = e.features?.[0];
+    const clusterId = feature?.properties?.cluster_id;
+    if (typeof clusterId !== "number" || feature?.geometry.type !== "Point") return;
+    const [lng, lat] = feature.geometry.coordinates as [number, number];
+    void map
+      .getSource<GeoJSONSource>(ids.clusterable)
+      ?.getClusterExpansionZoom(clusterId)
+      .then((zoom) => map.easeTo({ center: [lng, lat], zoom }));
+  });
+  return null;
+}

@@ -123,6 +123,14 @@ const envSchema = z.object({
     .default("Dispatcher Map support <support@dispatcher-map.invalid>"),
   DATASHARE_HANDLER_URL: optionalUrl,
   DATASHARE_POLL_INTERVAL_MS: int(500, 60_000).default(3000),
+  DATA_ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .refine((v) => /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && Buffer.from(v, "base64").length === 32, {
+        message: "must be 32 bytes, base64-encoded (e.g. `openssl rand -base64 32`)",
+      })
+      .optional(),
+  ),
 });
 
 export type RawEnv = z.input<typeof envSchema>;
@@ -166,6 +174,8 @@ export interface AppConfig {
     oidc: { issuer: string; clientId: string; clientSecret: Secret; name: string } | null;
   };
   retentionDays: number;
+  /** Seals stored upstream tokens; null: generated once into `<dataDir>/keys/` (one instance only). */
+  dataEncryptionKey: Secret | null;
   datashare: {
     secrets: Secret[];
     solutionName: string;
@@ -315,6 +325,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
           : null,
     },
     retentionDays: e.RETENTION_DAYS,
+    dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? new Secret(e.DATA_ENCRYPTION_KEY) : null,
     datashare: {
       secrets: datashareSecrets.map((s) => new Secret(s)),
       solutionName: e.DATASHARE_SOLUTION_NAME,

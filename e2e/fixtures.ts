@@ -1,0 +1,91 @@
+/**
+ * Every e2e fixture comes from here. Specs import `test` and `expect` from this file, not from
+ * @playwright/test, and sign in by role with `test.use(asRole("supervisor"))` (the stored
+ * session from auth.setup.ts) or `openAs("admin")` for a second, independent browser.
+ */
+import path from "node:path";
+import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { ConsolePage } from "./pages/console-page";
+import { SandboxControl } from "./pages/sandbox-control";
+
+export { expect };
+
+export const DEMO_PASSWORD = "sandbox-demo";
+export const DEMO_ROLES = ["telecommunicator", "supervisor", "admin"] as const;
+export type DemoRole = (typeof DEMO_ROLES)[number];
+export const demoEmail = (role: DemoRole) => `${role}@sandbox.local`;
+
+const AUTH_DIR = path.join(__dirname, ".auth");
+/** Where auth.setup.ts keeps each role's signed-in browser state. */
+export const storageStatePath = (role: DemoRole) => path.join(AUTH_DIR, `${role}.json`);
+
+/** `test.use(asRole("admin"))`: every test in the file starts signed in as that demo role. */
+export const asRole = (role: DemoRole) => ({ storageState: storageStatePath(role) });
+
+/** The sign-in page as a user sees it. */
+export class SignInPage {
+  constructor(readonly page: Page) {}
+
+  async goto(next?: string) {
+    await this.page.goto(next ? `/signin?next=${encodeURIComponent(next)}` : "/signin");
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel("E-mail").fill(email);
+    await this.page.getByLabel("Password").fill(password);
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
+  }
+
+  /** The form's own alert (Next adds an empty route announcer with role=alert elsewhere on the page). */
+  get error() {
+    return this.page.locator("form").getByRole("alert");
+  }
+
+  get notice() {
+    return this.page.getByRole("status");
+  }
+}
+
+/** Sign in through the form in a fresh page and wait until the app lets us in. */
+export async function signInFresh(page: Page, email: string, password = DEMO_PASSWORD, next?: string) {
+  const signIn = new SignInPage(page);
+  await signIn.goto(next);
+  await signIn.signIn(email, password);
+  await page.waitForURL((url) => url.pathname !== "/signin");
+}
+
+async function openPage(browser: Browser, role: DemoRole): Promise<Page> {
+  const context = await browser.newContext({ storageState: storageStatePath(role) });
+  return context.newPage();
+}
+
+interface Fixtures {
+  signInPage: SignInPage;
+  /** A separate browser context already signed in as `role` (closed after the test). */
+  openAs: (role: DemoRole) => Promise<Page>;
+  /** The live console at `/` (page object; does not navigate by itself). */
+  consolePage: ConsolePage;
+  /** The sandbox control API: reset, clock, faults, calls. */
+  sandbox: SandboxControl;
+}
+
+export const test = base.extend<Fixtures>({
+  signInPage: async ({ page }, use) => {
+    await use(new SignInPage(page));
+  },
+  openAs: async ({ browser }, use) => {
+    const pages: Page[] = [];
+    await use(async (role) => {
+      const page = await openPage(browser, role);
+      pages.push(page);
+      return page;
+    });
+    await Promise.all(pages.map((p) => p.context().close()));
+  },
+  consolePage: async ({ page }, use) => {
+    await use(new ConsolePage(page));
+  },
+  sandbox: async ({ request }, use) => {
+    await use(new SandboxControl(request));
+  },
+});

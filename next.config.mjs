@@ -1,3 +1,13 @@
+// On every response; pages also get a nonce CSP from proxy.ts.
+const securityHeaders = [
+  { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "Referrer-Policy", value: "same-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
+  { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -8,6 +18,9 @@ const nextConfig = {
   // Native/wasm or worker-thread packages stay outside the server bundle and load from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "libphonenumber-js"],
   typescript: { ignoreBuildErrors: false },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
 };
 
 export default nextConfig;

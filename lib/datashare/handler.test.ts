@@ -9,6 +9,7 @@ import { signBody } from "./signature";
 import { sharedLeiToken } from "./tokens";
 import { CURRENT_SECRET, deliveryBody, openHarness, post, PREVIOUS_SECRET, type Harness } from "./testing";
 import { SealKey } from "./seal";
+import { forgetSpentTokens, SPENT_TOKEN_AGE_MS } from "./store";
 import { randomBytes } from "node:crypto";
 
 describe.each(backends)("POST /api/datashare on $name", (backend) => {
@@ -237,5 +238,20 @@ describe.each(backends)("POST /api/datashare on $name", (backend) => {
     expect(await sharedLeiToken(db(), "14125550101", new SealKey(randomBytes(32)))).toBeUndefined();
     await db().update(calls).set({ status: "ended" });
     expect(await sharedLeiToken(db(), "14125550101", h.sealKey)).toBeUndefined();
+  });
+
+  it("forgets sealed tokens of ended calls and past their lifetime, keeping the deliveries", async () => {
+    await post(h.served.url, deliveryBody({ query: "tel://14125550101" }));
+    await post(h.served.url, deliveryBody({ query: "tel://14125550102" }));
+    await post(h.served.url, deliveryBody({ query: "tel://14125550103" }));
+    await db().update(calls).set({ status: "ended" }).where(eq(calls.phone, "14125550101"));
+    const old = new Date(Date.now() - SPENT_TOKEN_AGE_MS - 60_000);
+    await db().update(datashareDeliveries).set({ receivedAt: old }).where(eq(datashareDeliveries.phone, "14125550102"));
+    expect(await forgetSpentTokens(db())).toBe(2);
+    const rows = await deliveries();
+    expect(rows).toHaveLength(3);
+    const sealed = Object.fromEntries(rows.map((r) => [r.phone, r.accessTokenSealed !== null]));
+    expect(sealed).toEqual({ "14125550101": false, "14125550102": false, "14125550103": true });
+    expect(await sharedLeiToken(db(), "14125550103", h.sealKey)).toBeDefined();
   });
 });

@@ -9,7 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { liveBus, type LiveBus } from "@/lib/live/bus";
 import type { DatashareDeps } from "./handler";
 import { dataSealKey } from "./seal";
-import type { StoredDelivery } from "./store";
+import { forgetSpentTokens, type StoredDelivery } from "./store";
 
 /**
  * Tell every console (on every instance: the bus is NOTIFY-based) and start polling LEI now
@@ -27,12 +27,16 @@ export async function announceShare(
 }
 
 export async function datashareDeps(defer: DatashareDeps["defer"]): Promise<DatashareDeps> {
+  const db = await getDb();
   return {
-    db: await getDb(),
+    db,
     secrets: getConfig().datashare.secrets,
     sealKey: dataSealKey(),
     defer,
-    onAccepted: (stored) =>
-      announceShare(liveBus(), () => void callTracker().wake(), stored),
+    onAccepted: async (stored) => {
+      await announceShare(liveBus(), () => void callTracker().wake(), stored);
+      // Housekeeping rides on new shares: tokens are only worth keeping while they can be used.
+      await forgetSpentTokens(db);
+    },
   };
 }

@@ -5,7 +5,7 @@
  * will claim.
  */
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, lt, or, sql } from "drizzle-orm";
 import { recordAudit, type AuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { calls, datashareDeliveries } from "@/lib/db/schema";
@@ -97,4 +97,29 @@ async function shareCall(db: Db, phone: string): Promise<{ callId: string; share
   const [created] = await db.insert(calls).values({ phone, shared: true }).returning({ id: calls.id });
   if (!created) throw new Error("the shared call was not created");
   return { callId: created.id, share: "created" };
+}
+
+/** RapidSOS tokens live an hour (document 002: expires_in 3600); a day is well past any use. */
+export const SPENT_TOKEN_AGE_MS = 24 * 3_600_000;
+
+/**
+ * Drop sealed tokens nobody will use again: those of ended calls, and any past their lifetime.
+ * The delivery itself stays for review; only the token goes.
+ */
+export async function forgetSpentTokens(db: Db, now = new Date()): Promise<number> {
+  const ended = db.select({ id: calls.id }).from(calls).where(eq(calls.status, "ended"));
+  const rows = await db
+    .update(datashareDeliveries)
+    .set({ accessTokenSealed: null })
+    .where(
+      and(
+        isNotNull(datashareDeliveries.accessTokenSealed),
+        or(
+          lt(datashareDeliveries.receivedAt, new Date(now.getTime() - SPENT_TOKEN_AGE_MS)),
+          inArray(datashareDeliveries.callId, ended),
+        ),
+      ),
+    )
+    .returning({ id: datashareDeliveries.id });
+  return rows.length;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "@/lib/testing/app-server";
 import { SIGNATURE_HEADER, signBody } from "./signature";
 
-describe("Data Share with the sandbox off (production build)", () => {
+describe("Data Share in the production build, sandbox off", () => {
   let app: RunningApp;
   beforeAll(async () => {
     app = await startApp({
@@ -46,5 +46,23 @@ describe("Data Share with the sandbox off (production build)", () => {
       body,
     });
     expect(res.status).toBe(401);
+  });
+
+  it("stops reading a streamed body (no Content-Length) at 64 KiB and answers 400, not 413", async () => {
+    const chunk = new Uint8Array(10_000).fill(0x20);
+    const body = new ReadableStream<Uint8Array>({
+      start(c) {
+        for (let i = 0; i < 100; i++) c.enqueue(chunk);
+        c.close();
+      },
+    });
+    const res = await fetch(`${app.url}/api/datashare`, {
+      method: "POST",
+      headers: { [SIGNATURE_HEADER]: "0".repeat(40) },
+      body,
+      duplex: "half",
+    } as RequestInit & { duplex: "half" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ detail: "The body is larger than 65536 bytes." });
   });
 });

@@ -5,7 +5,7 @@
 import "server-only";
 import { z } from "zod";
 import type { AppConfig } from "@/lib/config/env";
-import { Secret } from "@/lib/config/secret";
+import { isSecret, Secret } from "@/lib/config/secret";
 import { SOLUTION_DESCRIPTION_MAX, SOLUTION_NAME_MAX, type PartnerView } from "./portal-types";
 
 export const partnerSchema = z.object({
@@ -21,9 +21,8 @@ export const partnerSchema = z.object({
     .min(1, "Solution description is required")
     .max(SOLUTION_DESCRIPTION_MAX, `Solution description is at most ${SOLUTION_DESCRIPTION_MAX} characters including spaces`),
   partnerName: z.string().trim().min(1, "Partner name is required").max(200, "Partner name is at most 200 characters"),
-  // Not instanceof: the configuration may have been built by another bundle's copy of Secret.
   secretKey: z.custom<Secret>(
-    (v) => typeof (v as Partial<Secret> | null)?.reveal === "function" && (v as Secret).reveal().length > 0,
+    (v) => isSecret(v) && v.reveal().length > 0,
     "Secret key is required",
   ),
   // "The name and email address of the Data Share Partner team member".

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { recordAccessDenied } from "@/lib/auth/access-denied";
 import { authenticateRequest } from "@/lib/auth/request";
 import { hasRole, type Role, type SessionUser } from "@/lib/auth/types";
 import { log } from "./log";
@@ -115,6 +116,7 @@ export function withRole<P = Record<string, never>>(
         );
       }
       if (!hasRole(user.role, role)) {
+        await recordAccessDenied(user, role, req, meta);
         return jsonResponse(
           { error: "forbidden", detail: `This needs the ${role} role.` },
           { status: 403 },

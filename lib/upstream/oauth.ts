@@ -5,7 +5,7 @@ import "server-only";
  * passes its own form and zod schema; this turns the answer into an IssuedToken on our clock.
  */
 import type { z } from "zod";
-import { Secret } from "@/lib/config/secret";
+import { isSecret, Secret } from "@/lib/config/secret";
 import { UpstreamError, type UpstreamName } from "./errors";
 import { sendUpstream } from "./request";
 import type { IssuedToken } from "./token-cache";
@@ -23,7 +23,7 @@ export async function requestClientCredentialsToken<
 >(request: TokenRequest<S>): Promise<IssuedToken> {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(request.form)) {
-    body.set(name, value instanceof Secret ? value.reveal() : value);
+    body.set(name, isSecret(value) ? value.reveal() : value);
   }
   const sentAt = Date.now();
   const reply = await sendUpstream({

@@ -13,7 +13,7 @@ import type { LeiQuery } from "@/lib/rapidsos/query";
 import type { LeiLocationResponse } from "@/lib/rapidsos/types";
 import type { RequestMeta } from "@/lib/server/http";
 import { dataNow } from "@/lib/server/clock";
-import { UpstreamError } from "@/lib/upstream/errors";
+import { isUpstreamError } from "@/lib/upstream/errors";
 
 export async function auditedLeiLookup(
   user: SessionUser,
@@ -40,7 +40,7 @@ export async function auditedLeiLookup(
     await audit("success", { records: records.length, dropped: response.dropped });
     return { ...response, serverTime: dataNow() };
   } catch (err) {
-    if (err instanceof UpstreamError) {
+    if (isUpstreamError(err)) {
       await audit(err.kind === "not_found" ? "failure" : "error", { records: 0, reason: err.kind });
     }
     throw err;

@@ -17,7 +17,7 @@ import { lookupCallerLocation } from "@/lib/rapidsos/client";
 import { badRequest, HttpError, notFound, type RequestMeta } from "@/lib/server/http";
 import { dataNow } from "@/lib/server/clock";
 import { singleton } from "@/lib/server/singleton";
-import { UpstreamError } from "@/lib/upstream/errors";
+import { isUpstreamError } from "@/lib/upstream/errors";
 import { upstreamHealth } from "@/lib/upstream/health";
 import { callSummary, consoleCalls } from "./summaries";
 import { syncPhone } from "./sync";
@@ -57,7 +57,7 @@ export async function openCall(user: SessionUser, rawPhone: string, meta: Reques
   try {
     result = await syncPhone(db, (input) => lookupCallerLocation(input), phone);
   } catch (err) {
-    await audit("error", { records: 0, reason: err instanceof UpstreamError ? err.kind : "internal" });
+    await audit("error", { records: 0, reason: isUpstreamError(err) ? err.kind : "internal" });
     throw err;
   }
   if (!result.found || !result.currentCallId) {

@@ -12,7 +12,7 @@ import { calls } from "@/lib/db/schema";
 import { recordKey, storeCallerLocations } from "@/lib/history/caller-locations";
 import type { LeiLookupInput, LeiLookupResult } from "@/lib/rapidsos/client";
 import type { CallerLocation } from "@/lib/rapidsos/types";
-import { UpstreamError } from "@/lib/upstream/errors";
+import { isUpstreamError } from "@/lib/upstream/errors";
 
 /** LEI's page size cap. */
 const PAGE_LIMIT = 100;
@@ -51,7 +51,7 @@ export async function syncPhone(
   try {
     latest = (await lookup({ callerId: phone, accessToken })).records[0];
   } catch (err) {
-    if (!(err instanceof UpstreamError && err.kind === "not_found")) throw err;
+    if (!(isUpstreamError(err) && err.kind === "not_found")) throw err;
   }
   if (!latest) return recordMiss(db, phone, before);
 
@@ -122,7 +122,7 @@ async function lookupOrEmpty(lookup: LeiLookup, input: LeiLookupInput): Promise<
     return await lookup(input);
   } catch (err) {
     // LEI answers 404 for "nothing (more)".
-    if (err instanceof UpstreamError && err.kind === "not_found") return null;
+    if (isUpstreamError(err) && err.kind === "not_found") return null;
     throw err;
   }
 }

@@ -11,7 +11,7 @@ import type { Secret } from "@/lib/config/secret";
 import type { Database } from "@/lib/db/client";
 import type { LiveBus } from "@/lib/live/bus";
 import { log } from "@/lib/server/log";
-import { UpstreamError } from "@/lib/upstream/errors";
+import { isUpstreamError } from "@/lib/upstream/errors";
 import { syncPhone, type LeiLookup, type SyncResult } from "./sync";
 
 /** Calls nobody watches are still checked this often, so they are marked ended when LEI forgets them. */
@@ -102,7 +102,7 @@ export class CallTracker {
       outcome = await syncPhone(database.db, this.deps.lookup, phone, token);
       this.#backoff.delete(phone);
     } catch (err) {
-      if (err instanceof UpstreamError && err.kind === "rate_limited") {
+      if (isUpstreamError(err) && err.kind === "rate_limited") {
         this.#backoff.set(phone, Date.now() + Math.max(1, err.retryAfterSeconds ?? 5) * 1000);
       }
       // Upstream trouble is visible through upstream health; the last data stays on screen.
@@ -127,6 +127,6 @@ export function maskPhone(phone: string): string {
 }
 
 function describe(err: unknown): string {
-  if (err instanceof UpstreamError) return `${err.kind}: ${err.internal}`;
+  if (isUpstreamError(err)) return `${err.kind}: ${err.internal}`;
   return err instanceof Error ? err.message : String(err);
 }

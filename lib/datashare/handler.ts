@@ -11,7 +11,7 @@ import { recordAudit, type AuditEvent } from "@/lib/audit/record";
 import type { AuditOutcome } from "@/lib/audit/actions";
 import type { Secret } from "@/lib/config/secret";
 import type { Db } from "@/lib/db/client";
-import { HttpError, jsonResponse, readBytes, type RequestMeta } from "@/lib/server/http";
+import { isHttpError, jsonResponse, readBytes, type RequestMeta } from "@/lib/server/http";
 import { log } from "@/lib/server/log";
 import { parsePayload, type PayloadVariants } from "./payload";
 import type { SealKey } from "./seal";
@@ -75,7 +75,7 @@ export async function receiveDelivery(req: Request, meta: RequestMeta, deps: Dat
     body = await readBytes(req, MAX_BODY_BYTES);
   } catch (err) {
     // The document allows 200/400/401 only: an oversized body is a malformed request here.
-    if (err instanceof HttpError && err.status === 413) {
+    if (isHttpError(err) && err.status === 413) {
       return refuse(400, "too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`, { maxBytes: MAX_BODY_BYTES });
     }
     return refuse(400, "unreadable", "The body could not be read.");

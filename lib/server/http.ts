@@ -11,7 +11,13 @@ import { authenticateRequest } from "@/lib/auth/request";
 import { hasRole, type Role, type SessionUser } from "@/lib/auth/types";
 import { log } from "./log";
 
+const HTTP_ERROR = Symbol.for("dispatcher-map.http-error");
+
 export class HttpError extends Error {
+  /** Recognised by `isHttpError` across bundles: Next loads a module once per bundle, so an error
+   * thrown by a singleton another bundle created fails `instanceof` here. */
+  readonly [HTTP_ERROR] = true;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -21,6 +27,10 @@ export class HttpError extends Error {
     super(`${status} ${code}: ${detail}`);
     this.name = "HttpError";
   }
+}
+
+export function isHttpError(err: unknown): err is HttpError {
+  return typeof err === "object" && err !== null && (err as Record<symbol, unknown>)[HTTP_ERROR] === true;
 }
 
 export const badRequest = (detail: string) => new HttpError(400, "bad_request", detail);
@@ -64,7 +74,7 @@ export function jsonResponse(body: unknown, init: ResponseInit = {}): Response {
 
 /** Map anything thrown by a handler to a response. Unknown errors become an opaque 500. */
 export function errorResponse(err: unknown, meta?: RequestMeta): Response {
-  if (err instanceof HttpError) {
+  if (isHttpError(err)) {
     return jsonResponse(
       { error: err.code, detail: err.detail },
       { status: err.status, headers: err.headers },

@@ -49,7 +49,10 @@ export interface UpstreamErrorOptions {
   cause?: unknown;
 }
 
+const UPSTREAM_ERROR = Symbol.for("dispatcher-map.upstream-error");
+
 export class UpstreamError extends HttpError {
+  readonly [UPSTREAM_ERROR] = true;
   readonly upstreamStatus: number | null;
   readonly retryAfterSeconds: number | null;
   readonly internal: string;
@@ -100,5 +103,6 @@ function standardDetail(
 }
 
 export function isUpstreamError(err: unknown): err is UpstreamError {
-  return err instanceof UpstreamError;
+  // Not instanceof: the client that threw may be a singleton built by another bundle.
+  return typeof err === "object" && err !== null && (err as Record<symbol, unknown>)[UPSTREAM_ERROR] === true;
 }

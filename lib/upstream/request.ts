@@ -7,7 +7,7 @@ import "server-only";
  * 2xx and the 4xx a client must handle itself (401/403/404/400) come back as a reply.
  * Node's fetch keeps connections alive, so repeated calls reuse sockets.
  */
-import { UpstreamError, type UpstreamName } from "./errors";
+import { isUpstreamError, UpstreamError, type UpstreamName } from "./errors";
 import { parseRetryAfter } from "./retry-after";
 
 export interface UpstreamRequest {
@@ -68,7 +68,7 @@ export async function sendUpstream(request: UpstreamRequest): Promise<UpstreamRe
         return reply;
       }
     } catch (err) {
-      if (err instanceof UpstreamError) {
+      if (isUpstreamError(err)) {
         if (err.kind !== "unreachable") throw err;
         failure = err;
       } else {
@@ -105,7 +105,7 @@ async function attemptOnce(request: UpstreamRequest, deadline: number): Promise<
     }
     return { status: response.status, headers: response.headers, json: parseJson(text) };
   } catch (err) {
-    if (err instanceof UpstreamError) throw err;
+    if (isUpstreamError(err)) throw err;
     if (controller.signal.aborted) throw timeoutError(request, where);
     throw new UpstreamError(request.upstream, "unreachable", {
       internal: `${where} failed: ${networkReason(err)}`,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_DEFAULTS } from "@/lib/config/env";
 import { Secret } from "@/lib/config/secret";
 import type { Database } from "@/lib/db/client";
-import { callerLocations, calls } from "@/lib/db/schema";
+import { callerLocations, calls, datashareDeliveries } from "@/lib/db/schema";
 import { RapidsosClient } from "@/lib/rapidsos/client";
 import { createSandbox, type Sandbox } from "@/lib/sandbox";
 import { backends } from "@/lib/testing/databases";
@@ -78,6 +78,42 @@ describe("syncing a caller with LEI over HTTP", () => {
     expect(call?.endedAt).toBeInstanceOf(Date);
     // History stays for review.
     expect(await database.db.select().from(callerLocations).where(eq(callerLocations.phone, WALKING))).not.toHaveLength(0);
+  });
+
+  it("stops offering a shared token RapidSOS refused, and uses our own credentials", async () => {
+    let refusals = 0;
+    const result = await syncPhone(database.db, lookup, "14125550102", {
+      accessToken: new Secret("not-a-token-rapidsos-issued"),
+      onRefused: () => refusals++,
+    });
+    expect(result.found).toBe(true);
+    expect(result.inserted).toBeGreaterThan(0);
+    expect(refusals).toBe(1);
+  });
+
+  it("moves a share that landed on a superseded call to the caller's new call", async () => {
+    const [current] = await database.db.select().from(calls).where(eq(calls.phone, "14125550102"));
+    const [older] = await database.db
+      .insert(calls)
+      .values({ phone: "14125550102", callStartTime: current!.callStartTime! - 3_600_000, status: "active" })
+      .returning();
+    // The share arrived after the new call began, but only the older call was known as active.
+    await database.db.update(calls).set({ status: "ended" }).where(eq(calls.id, current!.id));
+    await database.db.insert(datashareDeliveries).values({
+      bodySha256: "carry-test",
+      phone: "14125550102",
+      callId: older!.id,
+      receivedAt: new Date(current!.callStartTime! + 1000),
+    });
+    const result = await syncPhone(database.db, lookup, "14125550102");
+    expect(result.statusChangedCallIds).toContain(older!.id);
+    const [delivery] = await database.db
+      .select()
+      .from(datashareDeliveries)
+      .where(eq(datashareDeliveries.bodySha256, "carry-test"));
+    expect(delivery?.callId).toBe(result.currentCallId);
+    const [now] = await database.db.select().from(calls).where(eq(calls.id, result.currentCallId!));
+    expect(now).toMatchObject({ shared: true, status: "active" });
   });
 
   it("reports a number LEI has never heard of as not found, storing nothing", async () => {

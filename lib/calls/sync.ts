@@ -5,10 +5,10 @@
  * newer call from the same number supersedes the older one.
  */
 import "server-only";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Secret } from "@/lib/config/secret";
 import type { Db } from "@/lib/db/client";
-import { calls } from "@/lib/db/schema";
+import { calls, datashareDeliveries } from "@/lib/db/schema";
 import { recordKey, storeCallerLocations } from "@/lib/history/caller-locations";
 import type { LeiLookupInput, LeiLookupResult } from "@/lib/rapidsos/client";
 import type { CallerLocation } from "@/lib/rapidsos/types";
@@ -40,16 +40,35 @@ export interface SyncResult {
   currentCallId: string | null;
 }
 
+/** A token RapidSOS handed us for this caller (Data Share), and who to tell when it is refused. */
+export interface SharedToken {
+  accessToken: Secret;
+  onRefused: () => void;
+}
+
 export async function syncPhone(
   db: Db,
   lookup: LeiLookup,
   phone: string,
-  accessToken?: Secret,
+  shared?: SharedToken,
 ): Promise<SyncResult> {
+  // Once refused, the token is not offered again: each offer costs a wasted request.
+  let token = shared;
+  const withToken = (input: LeiLookupInput): LeiLookupInput =>
+    token
+      ? {
+          ...input,
+          accessToken: token.accessToken,
+          onAccessTokenRefused: () => {
+            token?.onRefused();
+            token = undefined;
+          },
+        }
+      : input;
   const before = await activeCalls(db, phone);
   let latest: CallerLocation | undefined;
   try {
-    latest = (await lookup({ callerId: phone, accessToken })).records[0];
+    latest = (await lookup(withToken({ callerId: phone }))).records[0];
   } catch (err) {
     if (!(isUpstreamError(err) && err.kind === "not_found")) throw err;
   }
@@ -59,7 +78,7 @@ export async function syncPhone(
   const since = current?.lastCreatedTime ?? 0;
   const fetched: CallerLocation[] = [latest];
   if (latest.createdTime > since) {
-    fetched.push(...(await fetchSince(lookup, phone, since, accessToken)));
+    fetched.push(...(await fetchSince((input) => lookup(withToken(input)), phone, since)));
   }
   // The latest record usually comes again in the pages; count and store it once.
   const unique = [...new Map(fetched.map((r) => [recordKey(r), r])).values()];
@@ -77,11 +96,13 @@ export async function syncPhone(
       .update(calls)
       .set({ status: "ended", endedAt: new Date() })
       .where(inArray(calls.id, superseded));
+    if (currentCallId) await carryShares(db, superseded, currentCallId, latest.callStartTime);
   }
   if (currentCallId) {
+    // LEI answers for this call, so it is live (even if an earlier hiccup had marked it ended).
     await db
       .update(calls)
-      .set({ lastPolledAt: new Date(), missedPolls: 0 })
+      .set({ lastPolledAt: new Date(), missedPolls: 0, status: "active", endedAt: null })
       .where(eq(calls.id, currentCallId));
   }
   const created = currentCallId && !before.some((c) => c.id === currentCallId) ? [currentCallId] : [];
@@ -95,24 +116,36 @@ export async function syncPhone(
   };
 }
 
-async function fetchSince(
-  lookup: LeiLookup,
-  phone: string,
-  since: number,
-  accessToken: Secret | undefined,
-): Promise<CallerLocation[]> {
+/**
+ * A share delivered after the new call began was meant for it, but landed on the older call because
+ * LEI had not yet answered with the new one: move it, and the call's shared status, across.
+ */
+async function carryShares(db: Db, from: string[], to: string, callStartTime: number): Promise<void> {
+  const moved = await db
+    .update(datashareDeliveries)
+    .set({ callId: to })
+    .where(
+      and(
+        inArray(datashareDeliveries.callId, from),
+        gte(datashareDeliveries.receivedAt, new Date(callStartTime)),
+      ),
+    )
+    .returning({ id: datashareDeliveries.id });
+  if (moved.length > 0) await db.update(calls).set({ shared: true }).where(eq(calls.id, to));
+}
+
+async function fetchSince(lookup: LeiLookup, phone: string, since: number): Promise<CallerLocation[]> {
   const out: CallerLocation[] = [];
   // `start` must be a positive integer to count; without it, `limit` pages from the oldest record.
   let page: LeiLookupResult | null = await lookupOrEmpty(lookup, {
     callerId: phone,
     ...(since > 0 ? { start: since } : {}),
     limit: PAGE_LIMIT,
-    accessToken,
   });
   for (let n = 0; page && n < MAX_PAGES; n++) {
     out.push(...page.records);
     const cursor = page.response.nextCursor;
-    page = cursor ? await lookupOrEmpty(lookup, { cursor, accessToken }) : null;
+    page = cursor ? await lookupOrEmpty(lookup, { cursor }) : null;
   }
   return out;
 }

@@ -5,6 +5,7 @@
  * one request per interval however many consoles watch it.
  */
 import "server-only";
+import { createHash } from "node:crypto";
 import { and, eq, exists, isNull, lt, or, sql } from "drizzle-orm";
 import { callWatches, calls } from "@/lib/db/schema";
 import type { Secret } from "@/lib/config/secret";
@@ -12,7 +13,7 @@ import type { Database } from "@/lib/db/client";
 import type { LiveBus } from "@/lib/live/bus";
 import { log } from "@/lib/server/log";
 import { isUpstreamError } from "@/lib/upstream/errors";
-import { syncPhone, type LeiLookup, type SyncResult } from "./sync";
+import { syncPhone, type LeiLookup, type SharedToken, type SyncResult } from "./sync";
 
 /** Calls nobody watches are still checked this often, so they are marked ended when LEI forgets them. */
 const ORPHAN_CHECK = "5 minutes";
@@ -34,6 +35,8 @@ export class CallTracker {
   #again = false;
   /** phone → time before which we leave it alone (LEI said 429, or keeps failing). */
   readonly #backoff = new Map<string, number>();
+  /** Digests of shared tokens RapidSOS refused: we use our own credentials for those callers. */
+  readonly #refused = new Set<string>();
 
   constructor(private readonly deps: TrackerDeps) {}
 
@@ -42,6 +45,13 @@ export class CallTracker {
     this.#timer = setInterval(() => this.wake(), this.deps.intervalMs);
     this.#timer.unref();
     this.wake();
+  }
+
+  /** A share received by any instance wakes the polling one at once. */
+  follow(bus: Pick<LiveBus, "subscribe">): () => void {
+    return bus.subscribe((event) => {
+      if (event.type === "shared") void this.wake();
+    });
   }
 
   stop(): void {
@@ -98,8 +108,7 @@ export class CallTracker {
   async #poll(database: Database, phone: string): Promise<void> {
     let outcome: SyncResult;
     try {
-      const token = await this.deps.sharedToken?.(phone);
-      outcome = await syncPhone(database.db, this.deps.lookup, phone, token);
+      outcome = await syncPhone(database.db, this.deps.lookup, phone, await this.#sharedToken(phone));
       this.#backoff.delete(phone);
     } catch (err) {
       if (isUpstreamError(err) && err.kind === "rate_limited") {
@@ -110,6 +119,14 @@ export class CallTracker {
       return;
     }
     await this.#announce(outcome);
+  }
+
+  async #sharedToken(phone: string): Promise<SharedToken | undefined> {
+    const accessToken = await this.deps.sharedToken?.(phone);
+    if (!accessToken) return undefined;
+    const key = createHash("sha256").update(accessToken.reveal()).digest("base64url");
+    if (this.#refused.has(key)) return undefined;
+    return { accessToken, onRefused: () => this.#refused.add(key) };
   }
 
   async #announce(outcome: SyncResult): Promise<void> {

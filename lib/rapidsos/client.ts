@@ -47,6 +47,8 @@ export interface LeiLookupInput extends LeiQuery {
    * our own credentials.
    */
   accessToken?: Secret;
+  /** Called when RapidSOS refused `accessToken` (we then used our own credentials). */
+  onAccessTokenRefused?: () => void;
 }
 
 export interface LeiLookupResult {
@@ -86,7 +88,7 @@ export class RapidsosClient {
     const tokenKey = input.accessToken ? digest(input.accessToken.reveal()) : "own";
     const key = JSON.stringify([plan.method, plan.url, plan.body ?? null, tokenKey]);
     return this.#flights.run(key, () =>
-      tracked(this.#health, "rapidsos", () => this.#fetchPage(plan, input.accessToken)),
+      tracked(this.#health, "rapidsos", () => this.#fetchPage(plan, input.accessToken, input.onAccessTokenRefused)),
     );
   }
 
@@ -123,11 +125,16 @@ export class RapidsosClient {
     };
   }
 
-  async #fetchPage(plan: Plan, accessToken: Secret | undefined): Promise<LeiLookupResult> {
+  async #fetchPage(
+    plan: Plan,
+    accessToken: Secret | undefined,
+    onAccessTokenRefused?: () => void,
+  ): Promise<LeiLookupResult> {
     const reply = await sendAuthorized({
       upstream: "rapidsos",
       tokens: this.tokens,
       overrideToken: accessToken,
+      onOverrideRefused: onAccessTokenRefused,
       request: (authorization): UpstreamRequest => ({
         upstream: "rapidsos",
         method: plan.method,

@@ -35,6 +35,7 @@ export async function startServer(): Promise<void> {
   const accounts = await initialAccounts();
   await liveBus().start();
   callTracker().start();
+  callTracker().follow(liveBus());
   schedulePurge(config);
 
   const lines = [
@@ -56,12 +57,15 @@ function schedulePurge(config: AppConfig): void {
   const run = async () => {
     const { getDatabase } = await import("@/lib/db/client");
     const { purgeHistory } = await import("@/lib/history/retention");
+    const { purgeSessions } = await import("@/lib/auth/sessions");
     const { log } = await import("./log");
     try {
       const database = await getDatabase();
       if (!(await database.tryLead("retention-purge"))) return;
       const purged = await purgeHistory(database.db, config.retentionDays);
-      log().info({ purged, retentionDays: config.retentionDays }, "retention purge");
+      // Ended sessions only matter for as long as the history they touched.
+      const sessions = await purgeSessions(database.db, new Date(Date.now() - config.retentionDays * 86_400_000));
+      log().info({ purged, sessions, retentionDays: config.retentionDays }, "retention purge");
     } catch (err) {
       log().error({ err }, "retention purge failed");
     }

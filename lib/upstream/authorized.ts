@@ -18,6 +18,8 @@ export interface AuthorizedCall {
   request: (authorization: string) => UpstreamRequest;
   /** A token to try before our own (never cached, never logged). */
   overrideToken?: Secret;
+  /** Told when the upstream refused `overrideToken`, so the owner can stop offering it. */
+  onOverrideRefused?: () => void;
 }
 
 const refused = (reply: UpstreamReply) => reply.status === 401 || reply.status === 403;
@@ -28,6 +30,7 @@ export async function sendAuthorized(call: AuthorizedCall): Promise<UpstreamRepl
   if (call.overrideToken) {
     const reply = await send(call.overrideToken);
     if (!refused(reply)) return reply;
+    call.onOverrideRefused?.();
     log().info(
       { upstream: call.upstream, status: reply.status },
       "supplied access token refused; falling back to our own credentials",

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/lib/db/client";
+import { calls } from "@/lib/db/schema";
+import { LiveBus, type LiveEvent } from "@/lib/live/bus";
+import { backends } from "@/lib/testing/databases";
+import { CallTracker } from "./tracker";
+
+describe("the call tracker", () => {
+  let database: Database;
+  let bus: LiveBus;
+  beforeAll(async () => {
+    database = await backends[0]!.open();
+    bus = new LiveBus(async () => database);
+    await bus.start();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("wakes at once when any instance announces a share", async () => {
+    const tracker = new CallTracker({
+      database: async () => database,
+      lookup: async () => {
+        throw new Error("not used");
+      },
+      bus,
+      intervalMs: 60_000,
+    });
+    let woken = 0;
+    tracker.wake = async () => {
+      woken++;
+    };
+    const stop = tracker.follow(bus);
+    await bus.publish({ type: "calls" });
+    await bus.publish({ type: "shared", id: crypto.randomUUID(), phone: "14125550101" });
+    await expect.poll(() => woken).toBe(1);
+    stop();
+  });
+
+  it("polls every live shared call and announces what changed", async () => {
+    const [shared] = await database.db.insert(calls).values({ phone: "14125550177", shared: true }).returning();
+    const asked: string[] = [];
+    const events: LiveEvent[] = [];
+    const unsubscribe = bus.subscribe((e) => events.push(e));
+    const tracker = new CallTracker({
+      database: async () => database,
+      // LEI has nothing for this number yet: a miss, not an error.
+      lookup: async (input) => {
+        asked.push(input.callerId ?? "");
+        const { UpstreamError } = await import("@/lib/upstream/errors");
+        throw new UpstreamError("rapidsos", "not_found");
+      },
+      bus,
+      intervalMs: 60_000,
+    });
+    await tracker.wake();
+    expect(asked).toEqual(["14125550177"]);
+    const [row] = await database.db.select().from(calls);
+    expect(row).toMatchObject({ id: shared!.id, missedPolls: 1, status: "active" });
+    expect(events).toEqual([]);
+    unsubscribe();
+  });
+});

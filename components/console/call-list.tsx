@@ -7,6 +7,8 @@ import { formatPhone, mapCircleLabel, type CallerView } from "@/lib/map/features
 import { useConsoleActions, useConsoleState } from "./console-state";
 import { FreshnessBadge } from "./freshness-badge";
 
+export const CALL_LIST_ID = "call-list";
+
 interface Row {
   call: CallSummary;
   view: CallerView | null;
@@ -33,6 +35,7 @@ export function CallList({ calls, views }: { calls: readonly CallSummary[]; view
   return (
     <Listbox
       label="Calls"
+      id={CALL_LIST_ID}
       items={rows}
       getKey={(r) => r.call.id}
       selectedKey={selectedCallId}

@@ -29,7 +29,13 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
   const loc = view?.location ?? null;
   const place = loc?.place ?? null;
   return (
-    <section aria-labelledby="caller-details-title" className="flex flex-col gap-2" data-call-id={call.id}>
+    <section
+      aria-labelledby="caller-details-title"
+      className="flex flex-col gap-2"
+      data-call-id={call.id}
+      data-trail-count={trailCount}
+      data-freshness={view?.freshness}
+    >
       <div className="flex items-start justify-between gap-2">
         <div>
           <h2 id="caller-details-title" className="font-mono text-lg font-semibold text-fg">

@@ -4,6 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { CallSummary, CallsResponse } from "@/lib/calls/types";
 import { ApiError, openCall, queryKeys } from "@/lib/map/queries";
+import { CALL_LIST_ID } from "./call-list";
 import { useConsoleActions } from "./console-state";
 
 export const CALLER_SEARCH_ID = "caller-search";
@@ -33,6 +34,8 @@ export function CallerSearch() {
       void queryClient.invalidateQueries({ queryKey: queryKeys.calls });
       selectCall(call.id, { frame: true });
       setPhone("");
+      // Keyboard flow: the found call is selected, and arrows, `f` and Esc now act on the call list.
+      requestAnimationFrame(() => document.getElementById(CALL_LIST_ID)?.focus());
     },
   });
 

@@ -5,7 +5,7 @@ import { CallerLayer } from "@/components/map/caller-layer";
 import { DeviceLayer } from "@/components/map/device-layer";
 import { FitOnce } from "@/components/map/fit-once";
 import { FollowCaller } from "@/components/map/follow-caller";
-import { FrameTarget } from "@/components/map/frame-target";
+import { FrameTarget, type FramePoint } from "@/components/map/frame-target";
 import { MapView } from "@/components/map/map-view";
 import { TrailLayer } from "@/components/map/trail-layer";
 import { UncertaintyLayer } from "@/components/map/uncertainty-layer";
@@ -47,16 +47,18 @@ export function ConsoleMap({ data, shownDevices, mapStyleUrl }: { data: ConsoleD
     [callers, devices],
   );
 
-  const frameTarget = useMemo(() => {
-    if (frame?.kind === "call" && data.selectedCallerView?.call.id === frame.id) {
-      const { location, circle } = data.selectedCallerView;
-      return { latitude: location.latitude, longitude: location.longitude, radiusM: circle.kind === "none" ? null : circle.radiusM };
-    }
-    const loc = data.selectedDeviceView?.device.location;
-    if (frame?.kind === "device" && data.selectedDeviceView?.device.id === frame.id && loc) {
-      return { latitude: loc.latitude, longitude: loc.longitude, radiusM: loc.accuracyM };
-    }
-    return null;
+  const framePoints = useMemo((): FramePoint[] | null => {
+    const caller = data.selectedCallerView;
+    const callerPoint = caller && {
+      latitude: caller.location.latitude,
+      longitude: caller.location.longitude,
+      radiusM: caller.circle.kind === "none" ? null : caller.circle.radiusM,
+    };
+    if (frame?.kind === "call") return caller?.call.id === frame.id && callerPoint ? [callerPoint] : null;
+    const device = data.selectedDeviceView?.device;
+    if (frame?.kind !== "device" || device?.id !== frame.id || !device.location) return null;
+    const devicePoint = { latitude: device.location.latitude, longitude: device.location.longitude, radiusM: device.location.accuracyM };
+    return callerPoint ? [devicePoint, callerPoint] : [devicePoint];
   }, [frame, data.selectedCallerView, data.selectedDeviceView]);
 
   if (!mapStyle) return null;
@@ -68,7 +70,7 @@ export function ConsoleMap({ data, shownDevices, mapStyleUrl }: { data: ConsoleD
       <DeviceLayer data={devices} onSelect={(id) => selectDevice(id, { frame: false })} />
       <CallerLayer data={callers.points} onSelect={(id) => selectCall(id, { frame: false })} />
       <FitOnce points={everything} />
-      <FrameTarget seq={frame?.seq ?? null} target={frameTarget} />
+      <FrameTarget seq={frame?.seq ?? null} points={framePoints} />
       <FollowCaller enabled={follow} position={data.selectedCallerView?.location ?? null} />
     </MapView>
   );

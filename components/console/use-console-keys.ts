@@ -10,8 +10,9 @@ function isEditable(target: EventTarget | null): boolean {
 }
 
 /**
- * The console's own keys: `/` jumps to caller search, `f` toggles follow, Esc clears (typing in a
- * field first leaves the field). Lists handle their own arrows and Enter.
+ * The console's own keys: `/` jumps to caller search, `f` toggles follow, Esc clears the selection.
+ * In a text field Esc only empties it, then leaves it, so typing is never lost to a shortcut.
+ * Lists handle their own arrows and Enter.
  */
 export function useConsoleKeys(actions: ConsoleActions): void {
   const latest = useRef(actions);
@@ -22,10 +23,10 @@ export function useConsoleKeys(actions: ConsoleActions): void {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
       const editing = isEditable(e.target);
       if (e.key === "Escape") {
-        if (editing && e.target instanceof HTMLElement) {
-          const input = e.target as HTMLInputElement;
-          if (input.value) return; // the browser clears a search field itself
-          input.blur();
+        if (editing && e.target instanceof HTMLInputElement) {
+          // A search field with text clears itself on Esc; an empty one is left.
+          if (e.target.value === "") e.target.blur();
+          return;
         }
         latest.current.clear();
         return;

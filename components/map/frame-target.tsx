@@ -4,7 +4,7 @@ import { LngLatBounds, type Map as MapLibreMap } from "maplibre-gl";
 import { useEffect } from "react";
 import { useMap } from "./map-context";
 
-export interface FrameTarget {
+export interface FramePoint {
   latitude: number;
   longitude: number;
   /** Metres that must fit on screen around the point (an uncertainty circle), if any. */
@@ -18,25 +18,33 @@ const MAX_ZOOM = 17;
 /** The last request served, per map: a theme switch remounts this and must not replay it. */
 const served = new WeakMap<MapLibreMap, number>();
 
+function around(p: FramePoint): [[number, number], [number, number]] {
+  const half = Math.max(p.radiusM ?? 0, MIN_SPAN_M) * 1.3;
+  const dLat = half / METRES_PER_DEGREE;
+  const dLng = half / (METRES_PER_DEGREE * Math.cos((p.latitude * Math.PI) / 180));
+  return [
+    [p.longitude - dLng, p.latitude - dLat],
+    [p.longitude + dLng, p.latitude + dLat],
+  ];
+}
+
 /**
- * Puts the target in view when the user asks (a selection, a search result, "show on map"). `seq`
- * changes with every request; a request made before its target has data waits for it.
+ * Puts the target in view when the user asks (a selection, a search result, "show on map"); an
+ * officer is framed together with the selected caller, so the two can be judged at a glance.
+ * `seq` changes with every request; a request made before its target has data waits for it.
  */
-export function FrameTarget({ seq, target }: { seq: number | null; target: FrameTarget | null }) {
+export function FrameTarget({ seq, points }: { seq: number | null; points: readonly FramePoint[] | null }) {
   const map = useMap();
 
   useEffect(() => {
-    if (seq === null || target === null || served.get(map) === seq) return;
+    if (seq === null || !points || points.length === 0 || served.get(map) === seq) return;
     served.set(map, seq);
-    const half = Math.max(target.radiusM ?? 0, MIN_SPAN_M) * 1.3;
-    const dLat = half / METRES_PER_DEGREE;
-    const dLng = half / (METRES_PER_DEGREE * Math.cos((target.latitude * Math.PI) / 180));
-    const bounds = new LngLatBounds(
-      [target.longitude - dLng, target.latitude - dLat],
-      [target.longitude + dLng, target.latitude + dLat],
-    );
-    map.fitBounds(bounds, { padding: 40, maxZoom: MAX_ZOOM, duration: 600 });
-  }, [map, seq, target]);
+    const bounds = points.reduce((b, p) => {
+      const [sw, ne] = around(p);
+      return b.extend(sw).extend(ne);
+    }, new LngLatBounds());
+    map.fitBounds(bounds, { padding: 48, maxZoom: MAX_ZOOM, duration: 600 });
+  }, [map, seq, points]);
 
   return null;
 }

@@ -136,7 +136,18 @@ export function callerLayers(ids: { halo: string; icon: string }, source: string
         "icon-image": iconId,
         "icon-allow-overlap": true,
         "icon-ignore-placement": true,
-        "text-field": ["format", "RapidSOS", { "font-scale": 0.8 }, "\n", {}, ["get", "phone"], {}],
+        "text-field": [
+          "format",
+          "RapidSOS",
+          { "font-scale": 0.8 },
+          "\n",
+          {},
+          ["get", "phone"],
+          {},
+          // Overdue or ended: the age goes under the number, so the map itself says "old".
+          ["case", ["==", ["get", "freshness"], "live"], "", ["concat", "\n", ["get", "age"], " old"]],
+          { "font-scale": 0.8 },
+        ],
         "text-font": [...MAP_FONTS.bold],
         "text-size": 13,
         "text-anchor": "top",
@@ -147,7 +158,8 @@ export function callerLayers(ids: { halo: string; icon: string }, source: string
       paint: {
         ...labelPaint(theme),
         "icon-opacity": freshnessOpacity(theme),
-        "text-opacity": freshnessOpacity(theme),
+        // The marker fades when stale; its words (including how old it is) must stay readable.
+        "text-opacity": ["match", ["get", "freshness"], "live", 1, 0.85],
       },
     },
   ];
@@ -169,7 +181,13 @@ const deviceLabel = (theme: MapTheme, source: string, id: string): AddLayerObjec
   filter: ["!", ["has", "point_count"]],
   minzoom: 13,
   layout: {
-    "text-field": ["get", "label"],
+    // A stale device says how old its position is, right on the map.
+    "text-field": [
+      "case",
+      ["==", ["get", "freshness"], "stale"],
+      ["concat", ["get", "label"], " · ", ["get", "age"]],
+      ["get", "label"],
+    ],
     "text-font": [...MAP_FONTS.regular],
     "text-size": 11,
     "text-anchor": "left",

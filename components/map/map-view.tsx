@@ -80,6 +80,10 @@ export function MapView({ mapStyle, theme, initialView, label, children }: MapVi
       container.dataset.mapReady = "false";
     };
     const onMoveEnd = () => publishView(m, container);
+    const setIdle = (idle: boolean) => () => (container.dataset.mapIdle = String(idle));
+    m.on("idle", setIdle(true));
+    m.on("movestart", setIdle(false));
+    m.on("dataloading", setIdle(false));
     m.on("style.load", onStyleLoad);
     m.on("webglcontextlost", onContextLost);
     m.on("moveend", onMoveEnd);
@@ -109,6 +113,7 @@ export function MapView({ mapStyle, theme, initialView, label, children }: MapVi
         role="region"
         aria-label={label}
         data-map-ready="false"
+        data-map-idle="false"
         data-theme-name={theme.name}
       />
       <MapContext.Provider value={map}>

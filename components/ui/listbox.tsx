@@ -4,6 +4,8 @@ import { useEffect, useId, useState, type KeyboardEvent, type ReactNode } from "
 
 export interface ListboxProps<T> {
   label: string;
+  /** For focusing the list from elsewhere (e.g. after a search). */
+  id?: string;
   items: readonly T[];
   getKey: (item: T) => string;
   selectedKey: string | null;
@@ -23,6 +25,7 @@ export interface ListboxProps<T> {
  */
 export function Listbox<T>({
   label,
+  id,
   items,
   getKey,
   selectedKey,
@@ -90,6 +93,7 @@ export function Listbox<T>({
 
   return (
     <ul
+      id={id}
       role="listbox"
       aria-label={label}
       tabIndex={0}

@@ -1,0 +1,124 @@
+import type { Device, DevicesResponse } from "@/lib/axon/types";
+import { mapTheme } from "@/lib/map/theme";
+import { asRole, expect, test } from "./fixtures";
+
+test.use(asRole("telecommunicator"));
+
+test.beforeEach(async ({ sandbox, consolePage }) => {
+  await sandbox.resetPaused();
+  await consolePage.closeMyCalls();
+  await consolePage.goto();
+});
+
+const rgb = (hex: string) => {
+  const n = parseInt(hex.slice(1), 16);
+  return `rgb(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255})`;
+};
+
+const STATUS_COLOR = {
+  recording: mapTheme("dark").overlay.recording,
+  buffering: mapTheme("dark").overlay.buffering,
+  docked: mapTheme("dark").overlay.offline,
+} as const;
+
+/** Great-circle metres, written out here so the ranking is checked against independent maths. */
+function haversineM(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const h =
+    Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lon - a.lon) * rad) / 2) ** 2;
+  return 2 * 6_371_008.8 * Math.asin(Math.sqrt(h));
+}
+
+/** Initial great-circle bearing, degrees clockwise from north. */
+function initialBearing(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const y = Math.sin((b.lon - a.lon) * rad) * Math.cos(b.lat * rad);
+  const x = Math.cos(a.lat * rad) * Math.sin(b.lat * rad) - Math.sin(a.lat * rad) * Math.cos(b.lat * rad) * Math.cos((b.lon - a.lon) * rad);
+  return ((Math.atan2(y, x) / rad) + 360) % 360;
+}
+
+test("devices show their status colour, and a click shows the officer and the device", async ({ consolePage, page }) => {
+  const { devices } = (await (await page.request.get("/api/devices")).json()) as DevicesResponse;
+  for (const status of ["recording", "buffering", "docked"] as const) {
+    const device = devices.find((d) => d.status === status && d.officer && d.location);
+    if (!device) throw new Error(`the scenario has no ${status} device with an officer`);
+    const row = consolePage.deviceRow(device.id);
+    await expect(row).toHaveAttribute("data-status", status);
+    await expect(row).toHaveAttribute("data-lat", String(device.location?.latitude));
+    await expect(row.locator("span.rounded-full").first()).toHaveCSS("background-color", rgb(STATUS_COLOR[status]));
+  }
+
+  const recording = devices.find((d): d is Device & { officer: NonNullable<Device["officer"]> } => d.status === "recording" && d.officer !== null && d.location !== null);
+  if (!recording?.location) throw new Error("no recording device");
+  await consolePage.deviceRow(recording.id).click();
+  const details = consolePage.deviceDetails;
+  await expect(details).toHaveAttribute("data-device-id", recording.id);
+  await expect(details.getByRole("heading")).toHaveText(recording.officer.name);
+  await expect(details).toContainText(`Badge ${recording.officer.badge}`);
+  await expect(details).toContainText(recording.serial);
+  await expect(details).toContainText(recording.model);
+  await expect(details).toContainText(`${recording.batteryPct}%`);
+  await expect(details.getByTestId("device-status")).toContainText("Recording");
+  await expect(details).toContainText(/accuracy/);
+  await consolePage.expectInView(recording.location.latitude, recording.location.longitude);
+});
+
+test("nearest officers are ranked by distance from the selected caller, with distance and bearing", async ({ consolePage, page }) => {
+  await consolePage.find("412-555-0101");
+  const caller = await consolePage.mirroredCall(consolePage.selectedCall);
+  const rows = consolePage.nearest.getByRole("option");
+  await expect(rows).toHaveCount(10);
+
+  const { devices } = (await (await page.request.get("/api/devices")).json()) as DevicesResponse;
+  const expected = devices
+    .filter((d) => d.location)
+    .map((d) => ({ id: d.id, m: haversineM({ lat: caller.lat, lon: caller.lng }, { lat: d.location!.latitude, lon: d.location!.longitude }) }))
+    .sort((a, b) => a.m - b.m)
+    .slice(0, 10);
+
+  const shown = await rows.evaluateAll((els) =>
+    els.map((el) => ({ id: el.getAttribute("data-device-id"), m: Number(el.getAttribute("data-distance-m")) })),
+  );
+  expect(shown.map((s) => s.id)).toEqual(expected.map((e) => e.id));
+  shown.forEach((s, i) => expect(Math.abs(s.m - (expected[i]?.m ?? NaN))).toBeLessThan(2));
+  // Distance and compass bearing as text, the bearing checked against independent maths too.
+  const first = devices.find((d) => d.id === expected[0]?.id)!.location!;
+  const deg = Number(await rows.first().getAttribute("data-bearing-deg"));
+  expect(Math.abs(deg - initialBearing({ lat: caller.lat, lon: caller.lng }, { lat: first.latitude, lon: first.longitude }))).toBeLessThanOrEqual(1);
+  await expect(rows.first()).toContainText(`${Math.round(expected[0]?.m ?? 0)} m`);
+  await expect(rows.first()).toContainText(new RegExp(`(N|NE|E|SE|S|SW|W|NW) ${deg}°`));
+
+  // One click shows that officer on the map.
+  await rows.nth(2).click();
+  await expect(consolePage.deviceDetails).toHaveAttribute("data-device-id", expected[2]?.id ?? "");
+  const d = devices.find((x) => x.id === expected[2]?.id);
+  await consolePage.expectInView(d!.location!.latitude, d!.location!.longitude);
+});
+
+const FAULTS = [
+  { upstream: "axon", kind: "500", banner: /Body-camera data unavailable \(error 50\d\)/, stale: "devices-heading" },
+  { upstream: "axon", kind: "429", banner: /Body-camera data unavailable \(rate limited/, stale: "devices-heading" },
+  { upstream: "axon", kind: "slow", banner: /Body-camera data unavailable \(timed out\)/, stale: "devices-heading" },
+  { upstream: "rapidsos", kind: "500", banner: /RapidSOS is not answering/, stale: "calls-heading" },
+] as const;
+
+for (const f of FAULTS) {
+  test(`an injected ${f.upstream} ${f.kind} shows the banner and keeps the last data, marked stale`, async ({ consolePage, sandbox, page }) => {
+    await consolePage.find("412-555-0101");
+    const call = await consolePage.mirroredCall(consolePage.selectedCall);
+    const deviceCount = await consolePage.devices.getByRole("option").count();
+    expect(deviceCount).toBeGreaterThan(0);
+
+    await sandbox.fault(f.upstream, f.kind);
+    await expect(consolePage.banner).toContainText(f.banner, { timeout: 30_000 });
+    await expect(page.locator(`section[aria-labelledby=${f.stale}]`)).toHaveAttribute("data-stale", "true");
+    // The last data stays: every device and the caller, where they were.
+    await expect(consolePage.devices.getByRole("option")).toHaveCount(deviceCount);
+    expect(await consolePage.mirroredCall(consolePage.callRow(call.id))).toMatchObject({ lat: call.lat, lng: call.lng });
+    await consolePage.screenshot(`console-fault-${f.upstream}-${f.kind}`);
+
+    await sandbox.clearFaults();
+    await expect(consolePage.banner).toBeHidden({ timeout: 30_000 });
+  });
+}

@@ -2,7 +2,11 @@
 # Start a throwaway PostgreSQL server (Debian's packages) for the database tests and print its URL.
 # Usage: export TEST_DATABASE_URL="$(bash lib/tools/start-test-postgres.sh)"
 set -euo pipefail
-port="${TEST_PG_PORT:-54329}"
+port="${TEST_PG_PORT:-}"
+if [ -z "$port" ]; then
+  # A free loopback port, so several runs (or a developer's own server) never collide.
+  port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
+fi
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
 [ -x "$bin/initdb" ] || { echo "PostgreSQL server binaries not found (apt-get install postgresql)" >&2; exit 1; }
 dir="$(mktemp -d /tmp/dm-test-pg.XXXXXX)"

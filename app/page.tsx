@@ -1,13 +1,11 @@
-import { cookies } from "next/headers";
 import { ActivityReporter } from "@/components/auth/activity-reporter";
 import { Forbidden } from "@/components/auth/forbidden";
 import { Console } from "@/components/console/console";
-import { THEME_COOKIE } from "@/components/console/theme-cookie";
 import { AppHeader } from "@/components/shell/app-header";
 import { PageShell } from "@/components/shell/page-shell";
 import { requirePageUser } from "@/lib/auth/page";
 import { getConfig } from "@/lib/config/env";
-import { parseThemeName } from "@/lib/map/theme";
+import { requestTheme } from "@/lib/server/theme";
 import { ConsoleProviders } from "./console-providers";
 
 export const dynamic = "force-dynamic";
@@ -24,7 +22,7 @@ export default async function ConsolePage() {
     );
   }
   const config = getConfig();
-  const theme = parseThemeName((await cookies()).get(THEME_COOKIE)?.value);
+  const theme = await requestTheme();
   return (
     <div className="flex h-screen flex-col overflow-hidden">
       <AppHeader user={access.user} current="/" />

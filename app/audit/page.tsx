@@ -35,25 +35,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <div className="flex flex-col gap-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-xl font-semibold">Audit trail</h1>
-          <a href={`/api/audit/export?${query}`} download className="rounded-md border border-slate-600 px-3 py-1.5 text-sm hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-sky-400">
+          <a href={`/api/audit/export?${query}`} download className="rounded-md border border-line px-3 py-1.5 text-sm hover:bg-sunken focus:outline-none focus:ring-2 focus:ring-focus">
             Export these rows as CSV
           </a>
         </div>
         <AuditFilterForm filters={filters} />
         {!parsed.success && (
-          <p role="alert" className="text-red-300">
+          <p role="alert" className="text-danger">
             The filters are not valid: {describeZodError(parsed.error)}
           </p>
         )}
         {page && <AuditTable rows={page.rows} />}
         <nav aria-label="Pages" className="flex gap-4 text-sm">
           {before !== undefined && (
-            <Link href={`/audit?${query}`} className="text-sky-300 underline underline-offset-2">
+            <Link href={`/audit?${query}`} className="text-accent underline underline-offset-2">
               Newest rows
             </Link>
           )}
           {page?.nextBefore && (
-            <Link href={`/audit?${new URLSearchParams([...query, ["before", String(page.nextBefore)]])}`} className="text-sky-300 underline underline-offset-2">
+            <Link href={`/audit?${new URLSearchParams([...query, ["before", String(page.nextBefore)]])}`} className="text-accent underline underline-offset-2">
               Older rows
             </Link>
           )}

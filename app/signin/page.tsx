@@ -20,10 +20,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
-      <div className="w-full max-w-sm rounded-xl border border-slate-800 bg-slate-900/80 p-6 shadow-xl">
+      <div className="w-full max-w-sm rounded-xl border border-line bg-raised/80 p-6 shadow-xl">
         <h1 className="text-xl font-semibold">Sign in to Dispatcher Map</h1>
         {notice && (
-          <p role="status" className="mt-4 rounded-md border border-sky-800 bg-sky-950/60 px-3 py-2 text-sm text-sky-100">
+          <p role="status" className="mt-4 rounded-md border border-line bg-selected px-3 py-2 text-sm text-fg">
             {notice}
           </p>
         )}
@@ -31,18 +31,18 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <SignInForm next={next} initialError={error} />
         </div>
         {auth.oidc && (
-          <form action={signInWithOidcAction} className="mt-4 border-t border-slate-800 pt-4">
+          <form action={signInWithOidcAction} className="mt-4 border-t border-line pt-4">
             <input type="hidden" name="next" value={next} />
             <button
               type="submit"
-              className="w-full rounded-md border border-slate-600 px-4 py-2 text-slate-100 hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-sky-400"
+              className="w-full rounded-md border border-line px-4 py-2 text-fg hover:bg-sunken focus:outline-none focus:ring-2 focus:ring-focus"
             >
               Sign in with {auth.oidc.name}
             </button>
           </form>
         )}
         {sandbox.enabled && (
-          <p className="mt-4 text-xs text-slate-400">
+          <p className="mt-4 text-xs text-muted">
             Sandbox mode: the demo accounts and their password are printed in the server&apos;s start-up log.
           </p>
         )}

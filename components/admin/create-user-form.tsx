@@ -24,20 +24,20 @@ export function CreateUserForm() {
   };
 
   return (
-    <form ref={form} onSubmit={submit} aria-labelledby="create-user-title" className="rounded-lg border border-slate-800 bg-slate-900/60 p-4">
+    <form ref={form} onSubmit={submit} aria-labelledby="create-user-title" className="rounded-lg border border-line bg-raised/60 p-4">
       <h2 id="create-user-title" className="text-base font-semibold">
         Add an account
       </h2>
       <div className="mt-3 flex flex-wrap items-end gap-3">
-        <label className="flex flex-col text-sm text-slate-300">
+        <label className="flex flex-col text-sm text-fg">
           E-mail
           <input name="email" type="email" required autoComplete="off" className={`${fieldClass} mt-1 w-64`} />
         </label>
-        <label className="flex flex-col text-sm text-slate-300">
+        <label className="flex flex-col text-sm text-fg">
           Name
           <input name="name" required autoComplete="off" className={`${fieldClass} mt-1 w-52`} />
         </label>
-        <label className="flex flex-col text-sm text-slate-300">
+        <label className="flex flex-col text-sm text-fg">
           Role
           <select name="role" defaultValue="telecommunicator" className={`${fieldClass} mt-1`}>
             {ROLES.map((r) => (
@@ -47,7 +47,7 @@ export function CreateUserForm() {
             ))}
           </select>
         </label>
-        <label className="flex flex-col text-sm text-slate-300">
+        <label className="flex flex-col text-sm text-fg">
           First password (12+ characters)
           <input name="password" type="password" required minLength={12} autoComplete="new-password" className={`${fieldClass} mt-1 w-56`} />
         </label>

@@ -22,7 +22,7 @@ export function ResetPasswordForm({
         void onSubmit(password).then(() => setPassword(""));
       }}
     >
-      <label htmlFor={id} className="text-sm text-slate-300">
+      <label htmlFor={id} className="text-sm text-fg">
         New password for {email}
       </label>
       <input

@@ -1,28 +1,28 @@
 import type { AuditRow } from "@/lib/audit/record";
 
 const OUTCOME_CLASS: Record<AuditRow["outcome"], string> = {
-  success: "text-emerald-300",
-  failure: "text-red-300",
-  denied: "text-amber-300",
-  error: "text-red-400",
+  success: "text-ok",
+  failure: "text-danger",
+  denied: "text-warn",
+  error: "text-danger",
 };
 
 function Detail({ detail }: { detail: Record<string, unknown> }) {
   const text = JSON.stringify(detail);
   if (text === "{}") return null;
-  return <code className="block max-w-md break-words font-mono text-xs text-slate-300">{text}</code>;
+  return <code className="block max-w-md break-words font-mono text-xs text-fg">{text}</code>;
 }
 
 /** The audit rows as a table: when (UTC, ms), who, what, about what, from where, outcome, detail. */
 export function AuditTable({ rows }: { rows: AuditRow[] }) {
   if (rows.length === 0) {
-    return <p className="rounded-lg border border-slate-800 p-4 text-slate-400">No audit rows match these filters.</p>;
+    return <p className="rounded-lg border border-line p-4 text-muted">No audit rows match these filters.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-800">
-      <table className="min-w-full divide-y divide-slate-800 text-sm">
+    <div className="overflow-x-auto rounded-lg border border-line">
+      <table className="min-w-full divide-y divide-line text-sm">
         <caption className="sr-only">Audit trail, newest first</caption>
-        <thead className="bg-slate-900 text-left text-xs uppercase tracking-wide text-slate-400">
+        <thead className="bg-raised text-left text-xs uppercase tracking-wide text-muted">
           <tr>
             <th scope="col" className="px-3 py-2">When (UTC)</th>
             <th scope="col" className="px-3 py-2">Who</th>
@@ -34,18 +34,18 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
             <th scope="col" className="px-3 py-2">Detail</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-800">
+        <tbody className="divide-y divide-line">
           {rows.map((r) => (
             <tr key={r.id} className="align-top">
-              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-slate-300">
+              <td className="whitespace-nowrap px-3 py-2 font-mono text-xs text-fg">
                 {r.at.toISOString().replace("T", " ")}
               </td>
-              <td className="px-3 py-2 text-slate-200">{r.actorEmail ?? <span className="text-slate-500">system</span>}</td>
+              <td className="px-3 py-2 text-fg">{r.actorEmail ?? <span className="text-muted">system</span>}</td>
               <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{r.action}</td>
               <td className={`px-3 py-2 ${OUTCOME_CLASS[r.outcome]}`}>{r.outcome}</td>
-              <td className="px-3 py-2 text-slate-300">{r.target}</td>
+              <td className="px-3 py-2 text-fg">{r.target}</td>
               <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{r.phone}</td>
-              <td className="px-3 py-2 text-xs text-slate-400">
+              <td className="px-3 py-2 text-xs text-muted">
                 <div className="font-mono">{r.ip}</div>
                 <div className="max-w-48 truncate" title={r.userAgent ?? undefined}>
                   {r.userAgent}

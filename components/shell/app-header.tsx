@@ -14,31 +14,31 @@ const LINKS: { href: string; label: string; role: Role }[] = [
  */
 export function AppHeader({ user, current }: { user: SessionUser; current?: string }) {
   return (
-    <header className="flex flex-wrap items-center gap-4 border-b border-slate-800 bg-slate-900 px-4 py-2">
-      <span className="font-semibold tracking-tight text-slate-100">Dispatcher Map</span>
+    <header className="flex flex-wrap items-center gap-4 border-b border-line bg-raised px-4 py-2">
+      <span className="font-semibold tracking-tight text-fg">Dispatcher Map</span>
       <nav aria-label="Main" className="flex gap-1">
         {LINKS.filter((l) => hasRole(user.role, l.role)).map((l) => (
           <Link
             key={l.href}
             href={l.href}
             aria-current={current === l.href ? "page" : undefined}
-            className="rounded px-2 py-1 text-sm text-slate-300 hover:bg-slate-800 hover:text-white aria-[current=page]:bg-slate-800 aria-[current=page]:text-white"
+            className="rounded px-2 py-1 text-sm text-fg hover:bg-sunken hover:text-fg aria-[current=page]:bg-sunken aria-[current=page]:text-fg"
           >
             {l.label}
           </Link>
         ))}
       </nav>
       <div className="ml-auto flex items-center gap-3 text-sm">
-        <span className="text-slate-200" data-testid="signed-in-user">
-          {user.name} <span className="text-slate-400">({user.email})</span>
+        <span className="text-fg" data-testid="signed-in-user">
+          {user.name} <span className="text-muted">({user.email})</span>
         </span>
-        <span className="rounded bg-slate-800 px-2 py-0.5 text-xs uppercase tracking-wide text-slate-300" aria-label={`Role: ${user.role}`}>
+        <span className="rounded bg-sunken px-2 py-0.5 text-xs uppercase tracking-wide text-fg" aria-label={`Role: ${user.role}`}>
           {user.role}
         </span>
         <form action={signOutAction}>
           <button
             type="submit"
-            className="rounded border border-slate-600 px-3 py-1 text-slate-200 hover:bg-slate-800 focus:outline-none focus:ring-2 focus:ring-sky-400"
+            className="rounded border border-line px-3 py-1 text-fg hover:bg-sunken focus:outline-none focus:ring-2 focus:ring-focus"
           >
             Sign out
           </button>

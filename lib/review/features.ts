@@ -1,0 +1,99 @@
+/**
+ * Pure GeoJSON for the review map, built on the console's builders so a reviewed point looks and
+ * reads exactly as it did live: the whole stored trail, the selected point as the RapidSOS caller
+ * with its circle at the display confidence, the cameras nearest at that moment, the jurisdiction.
+ */
+import type { Feature, FeatureCollection, Point, Polygon } from "geojson";
+import type { DeviceStatus } from "@/lib/axon/types";
+import type { BoundingBox, CallSummary } from "@/lib/calls/types";
+import { toDisplayCircle } from "@/lib/geo/confidence";
+import { deviceFreshness, formatAge } from "@/lib/geo/freshness";
+import { buildCallerFeatures, type CallerFeatures, type CallerView, type DevicePointProps, type TrailFeatures } from "@/lib/map/features";
+import type { CallerLocation } from "@/lib/rapidsos/types";
+import type { NearestDevice } from "./types";
+
+const STATUSES: readonly DeviceStatus[] = ["recording", "buffering", "docked", "offline", "unknown"];
+
+export function deviceStatus(raw: string): DeviceStatus {
+  return STATUSES.find((s) => s === raw) ?? "unknown";
+}
+
+/** Every stored point as a dot (the console leaves the latest to the caller marker), oldest faintest. */
+export function reviewTrailFeatures(trail: readonly CallerLocation[]): TrailFeatures {
+  const last = trail.length - 1;
+  return {
+    line: {
+      type: "FeatureCollection",
+      features:
+        trail.length >= 2
+          ? [{ type: "Feature", geometry: { type: "LineString", coordinates: trail.map((p) => [p.longitude, p.latitude]) }, properties: {} }]
+          : [],
+    },
+    dots: {
+      type: "FeatureCollection",
+      features: trail.map((p, i) => ({
+        type: "Feature",
+        geometry: { type: "Point", coordinates: [p.longitude, p.latitude] },
+        properties: { recency: last <= 0 ? 1 : i / last, time: p.locationTime },
+      })),
+    },
+  };
+}
+
+/** The selected point as the console draws a caller: diamond, label, circle at the display confidence. */
+export function selectedPointView(call: CallSummary, point: CallerLocation, displayConfidence: number): CallerView {
+  return {
+    call,
+    location: point,
+    circle: toDisplayCircle(point.uncertainty, displayConfidence),
+    // Drawn at full strength: in review the point is shown as it was when it arrived, not as "old".
+    freshness: "live",
+    ageMs: 0,
+  };
+}
+
+export function selectedPointFeatures(view: CallerView): CallerFeatures {
+  return buildCallerFeatures([view], view.call.id);
+}
+
+/** Cameras where they were at `at`; one that had not reported for a while is drawn stale. */
+export function nearestDeviceFeatures(devices: readonly NearestDevice[], at: number): FeatureCollection<Point, DevicePointProps> {
+  return {
+    type: "FeatureCollection",
+    features: devices.map((d): Feature<Point, DevicePointProps> => {
+      const status = deviceStatus(d.status);
+      return {
+        type: "Feature",
+        id: d.deviceId,
+        geometry: { type: "Point", coordinates: [d.longitude, d.latitude] },
+        properties: {
+          id: d.deviceId,
+          status,
+          freshness: deviceFreshness(status, d.at, at),
+          selected: false,
+          pinned: status === "recording",
+          label: d.badge ?? d.serial,
+          age: formatAge(d.ageMs),
+        },
+      };
+    }),
+  };
+}
+
+/** The Data Share jurisdiction box as a polygon; a box across the antimeridian continues past 180°. */
+export function jurisdictionFeatures(bbox: BoundingBox | null): FeatureCollection<Polygon> {
+  if (!bbox) return { type: "FeatureCollection", features: [] };
+  const [west, south, rawEast, north] = bbox;
+  const east = rawEast < west ? rawEast + 360 : rawEast;
+  const ring = [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
+  ];
+  return {
+    type: "FeatureCollection",
+    features: [{ type: "Feature", geometry: { type: "Polygon", coordinates: [ring] }, properties: {} }],
+  };
+}

@@ -19,6 +19,7 @@ const ROUTE_ROLES: Record<string, Role> = {
   "PATCH /api/admin/users/[id]": "admin",
   "POST /api/admin/users/[id]/password": "admin",
   "POST /api/admin/users/[id]/unlock": "admin",
+  "POST /api/admin/upstreams/[name]/test": "admin",
   "GET /api/audit": "supervisor",
   "GET /api/audit/export": "supervisor",
   "GET /api/calls": "telecommunicator",
@@ -29,6 +30,10 @@ const ROUTE_ROLES: Record<string, Role> = {
   "GET /api/events": "telecommunicator",
   "GET /api/lei/location": "telecommunicator",
   "POST /api/lei/location": "telecommunicator",
+  "GET /api/review/calls": "supervisor",
+  "GET /api/review/calls/[id]": "supervisor",
+  "GET /api/review/calls/[id]/devices": "supervisor",
+  "GET /api/review/calls/[id]/export": "supervisor",
   "POST /api/session/activity": "telecommunicator",
 };
 

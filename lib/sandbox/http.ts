@@ -1,4 +1,5 @@
 /** Response and request helpers that speak the upstreams' own wire habits (not our app's). */
+import { readCapped } from "@/lib/server/read-capped";
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -31,21 +32,9 @@ const MAX_BODY_BYTES = 64 * 1024;
 export class BodyTooLargeError extends Error {}
 
 export async function readText(req: Request): Promise<string> {
-  if (!req.body) return "";
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new BodyTooLargeError("body too large");
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks).toString("utf8");
+  const bytes = await readCapped(req.body, req.headers.get("content-length"), MAX_BODY_BYTES);
+  if (bytes === null) throw new BodyTooLargeError("body too large");
+  return Buffer.from(bytes).toString("utf8");
 }
 
 export type JsonBody = { ok: true; value: unknown } | { ok: false; error: string };

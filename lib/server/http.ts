@@ -10,6 +10,7 @@ import { recordAccessDenied } from "@/lib/auth/access-denied";
 import { authenticateRequest } from "@/lib/auth/request";
 import { hasRole, type Role, type SessionUser } from "@/lib/auth/types";
 import { log } from "./log";
+import { readCapped } from "./read-capped";
 
 const HTTP_ERROR = Symbol.for("dispatcher-map.http-error");
 
@@ -167,29 +168,9 @@ export async function readText(req: Request, maxBytes: number): Promise<string> 
 }
 
 export async function readBytes(req: Request, maxBytes: number): Promise<Uint8Array> {
-  const declared = Number(req.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!req.body) return new Uint8Array(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  const bytes = await readCapped(req.body, req.headers.get("content-length"), maxBytes);
+  if (bytes === null) throw tooLarge(maxBytes);
+  return bytes;
 }
 
 function tooLarge(maxBytes: number): HttpError {

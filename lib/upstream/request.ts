@@ -8,6 +8,7 @@ import "server-only";
  * Node's fetch keeps connections alive, so repeated calls reuse sockets.
  */
 import { isUpstreamError, UpstreamError, type UpstreamName } from "./errors";
+import { readCapped } from "@/lib/server/read-capped";
 import { parseRetryAfter } from "./retry-after";
 
 export interface UpstreamRequest {
@@ -96,7 +97,7 @@ async function attemptOnce(request: UpstreamRequest, deadline: number): Promise<
       redirect: "manual",
       cache: "no-store",
     });
-    const text = await readCapped(response, request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
+    const text = await readCappedText(response, request.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES);
     if (text === null) {
       throw new UpstreamError(request.upstream, "bad_response", {
         upstreamStatus: response.status,
@@ -122,28 +123,12 @@ function timeoutError(request: UpstreamRequest, where: string): UpstreamError {
   });
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<string | null> {
-  if (!response.body) return "";
-  const declared = Number(response.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBytes) {
-    await response.body.cancel().catch(() => undefined);
-    return null;
-  }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let total = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
+async function readCappedText(response: Response, maxBytes: number): Promise<string | null> {
+  const bytes = await readCapped(response.body, response.headers.get("content-length"), maxBytes);
+  if (bytes !== null) return new TextDecoder().decode(bytes);
+  // Free the connection rather than leave an oversized answer unread.
+  await response.body?.cancel().catch(() => undefined);
+  return null;
 }
 
 function parseJson(text: string): unknown {

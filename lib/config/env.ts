@@ -348,5 +348,19 @@ export function getConfig(): AppConfig {
   return holder[CONFIG_KEY];
 }
 
+/**
+ * Tests only: run with the configuration parsed from `env` (null: parse process.env again on next use).
+ * Returns a function that restores what was there before.
+ */
+export function useConfigForTests(env: Record<string, string | undefined> | null): () => void {
+  const holder = globalThis as Holder;
+  const before = holder[CONFIG_KEY];
+  if (env === null) delete holder[CONFIG_KEY];
+  else holder[CONFIG_KEY] = parseConfig(env);
+  return () => {
+    holder[CONFIG_KEY] = before;
+  };
+}
+
 /** Variable names and defaults, for the README and `--help`. */
 export const CONFIG_VARIABLES = Object.keys(envSchema.shape);

@@ -1,24 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { parseConfig, type AppConfig } from "@/lib/config/env";
+import { afterEach, describe, expect, it } from "vitest";
+import { useConfigForTests } from "@/lib/config/env";
 import { dropSingleton } from "@/lib/server/singleton";
 import { GET, POST } from "@/app/sandbox/[...path]/route";
 import { getSandbox } from "./index";
 
-// getConfig() caches the parsed environment on globalThis under this key (lib/config/env.ts).
-const CONFIG_KEY = Symbol.for("dispatcher-map.config");
-const holder = globalThis as unknown as Record<symbol, AppConfig | undefined>;
-let saved: AppConfig | undefined;
+let restore = () => {};
 
 function useConfig(env: Record<string, string>) {
-  holder[CONFIG_KEY] = parseConfig(env);
+  restore = useConfigForTests(env);
   dropSingleton("sandbox");
 }
 
-beforeEach(() => {
-  saved = holder[CONFIG_KEY];
-});
 afterEach(() => {
-  holder[CONFIG_KEY] = saved;
+  restore();
   dropSingleton("sandbox");
 });
 

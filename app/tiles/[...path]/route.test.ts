@@ -2,12 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { useConfigForTests } from "@/lib/config/env";
 import { serve, type Served } from "@/lib/testing/serve";
 import { GET, HEAD } from "./route";
 
 // getConfig() parses the environment once per process; start from a clean slate with our DATA_DIR.
-const CONFIG_KEY = Symbol.for("dispatcher-map.config");
-const resetConfig = () => delete (globalThis as Record<symbol, unknown>)[CONFIG_KEY];
+const resetConfig = () => useConfigForTests(null);
 
 let dataDir: string;
 let server: Served;

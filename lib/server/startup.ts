@@ -40,7 +40,7 @@ export async function startServer(): Promise<void> {
 
   const lines = [
     "",
-    `Dispatcher Map is starting at ${config.appUrl}`,
+    `Dispatcher Map is running at ${config.appUrl}`,
     `  database: ${config.database.kind === "pglite" ? `PGlite in ${config.database.dir}` : "PostgreSQL (DATABASE_URL)"}`,
     config.sandbox.enabled
       ? `  upstreams: embedded sandbox at ${config.appUrl}/sandbox (seed ${config.sandbox.seed}; Portal at ${config.appUrl}/sandbox/portal)`

@@ -6,6 +6,7 @@
 import path from "node:path";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { ConsolePage } from "./pages/console-page";
+import { PortalPage } from "./pages/portal-page";
 import { SandboxControl } from "./pages/sandbox-control";
 
 export { expect };
@@ -67,6 +68,8 @@ interface Fixtures {
   consolePage: ConsolePage;
   /** The sandbox control API: reset, clock, faults, calls. */
   sandbox: SandboxControl;
+  /** The sandbox RapidSOS Portal in its own browser context (no session: it is another company's site). */
+  openPortal: () => Promise<PortalPage>;
 }
 
 export const test = base.extend<Fixtures>({
@@ -87,5 +90,16 @@ export const test = base.extend<Fixtures>({
   },
   sandbox: async ({ request }, use) => {
     await use(new SandboxControl(request));
+  },
+  openPortal: async ({ browser }, use) => {
+    const pages: Page[] = [];
+    await use(async () => {
+      const page = await (await browser.newContext()).newPage();
+      pages.push(page);
+      const portal = new PortalPage(page);
+      await portal.goto();
+      return portal;
+    });
+    await Promise.all(pages.map((p) => p.context().close()));
   },
 });

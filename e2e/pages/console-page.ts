@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { formatPhone } from "@/lib/map/features";
 
 export interface MirroredCall {
   id: string;
@@ -26,6 +27,8 @@ export class ConsolePage {
   readonly callerDetails: Locator;
   readonly deviceDetails: Locator;
   readonly banner: Locator;
+  /** Announcements of calls newly shared from RapidSOS Portal. */
+  readonly shareToasts: Locator;
 
   constructor(readonly page: Page) {
     this.search = page.getByLabel(/find caller by phone/i);
@@ -36,6 +39,49 @@ export class ConsolePage {
     this.callerDetails = page.locator("section[aria-labelledby=caller-details-title]");
     this.deviceDetails = page.locator("section[aria-labelledby=device-details-title]");
     this.banner = page.getByTestId("upstream-banner");
+    this.shareToasts = page.getByRole("region", { name: "New shared calls" });
+  }
+
+  /** The announcement of a call newly shared from RapidSOS Portal, by its number. */
+  shareToast(phone: string): Locator {
+    return this.shareToasts.getByRole("alert").filter({ hasText: formatPhone(phone) });
+  }
+
+  callRowByPhone(phone: string): Locator {
+    return this.calls.locator(`[role=option][data-phone="${phone}"]`);
+  }
+
+  /** Every number in this user's call list now (their own calls and the center's shared calls). */
+  async listedPhones(): Promise<Set<string>> {
+    const res = await this.page.request.get("/api/calls");
+    expect(res.ok(), `GET /api/calls: ${res.status()}`).toBe(true);
+    const { calls } = (await res.json()) as { calls: { phone: string }[] };
+    return new Set(calls.map((c) => c.phone));
+  }
+
+  /**
+   * Note, in the page, the moment a row for `phone` enters the call list (Date.now(): the test and
+   * the browser share this machine's clock), so arrival is timed to the DOM change itself rather
+   * than to when an assertion happened to look.
+   */
+  async watchForRow(phone: string): Promise<() => Promise<number>> {
+    await this.page.evaluate((p) => {
+      const w = window as unknown as { __rowSeen?: Record<string, number> };
+      const seen = (w.__rowSeen ??= {});
+      const look = () => {
+        if (seen[p] === undefined && document.querySelector(`#call-list [role=option][data-phone="${p}"]`)) seen[p] = Date.now();
+      };
+      look();
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true });
+    }, phone);
+    return async () => {
+      const handle = await this.page.waitForFunction(
+        (p) => (window as unknown as { __rowSeen?: Record<string, number> }).__rowSeen?.[p] ?? false,
+        phone,
+        { timeout: 15_000, polling: 50 },
+      );
+      return (await handle.jsonValue()) as number;
+    };
   }
 
   /** Start from an empty "my calls" list: close whatever earlier tests opened (shared calls stay). */

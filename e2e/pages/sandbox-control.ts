@@ -19,6 +19,21 @@ export interface ScenarioDevice {
   location: { lat: number; lon: number } | null;
 }
 
+export type CallKind = "walking" | "driving" | "text";
+
+export interface DeliveryAttempt {
+  status: number | null;
+  ms: number;
+  response: string;
+}
+
+/** `POST /sandbox/control/datashare` options (lib/datashare/portal.ts): fields merge into the payload. */
+export interface ShareOptions {
+  phone?: string;
+  signature?: "valid" | "missing" | "wrong" | "uppercase" | "malformed";
+  fields?: Record<string, unknown>;
+}
+
 export interface Scenario {
   now: number;
   paused: boolean;
@@ -67,5 +82,25 @@ export class SandboxControl {
 
   endCall(phone: string) {
     return this.post(`calls/${phone}/end`, {});
+  }
+
+  /**
+   * Start a 911 call whose number is in none of `taken` (numbers some console already lists, e.g.
+   * a call shared by an earlier test that the app still tracks). A number the sandbox offers that
+   * is taken is ended at once; its records stay served for a while, so the next offer differs.
+   */
+  async startFreshCall(kind: CallKind, taken: ReadonlySet<string>): Promise<string> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const { phone } = (await this.post("calls", { kind })) as { phone: string };
+      if (!taken.has(phone)) return phone;
+      await this.endCall(phone);
+    }
+    throw new Error("the sandbox kept offering numbers that are already listed");
+  }
+
+  /** Send a signed Data Share delivery for a sandbox call, as Portal does; the handler's answers. */
+  async share(options: ShareOptions): Promise<DeliveryAttempt[]> {
+    const { attempts } = (await this.post("datashare", options)) as { attempts: DeliveryAttempt[] };
+    return attempts;
   }
 }

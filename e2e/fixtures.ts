@@ -7,7 +7,9 @@ import path from "node:path";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
 import { ConsolePage } from "./pages/console-page";
 import { PortalPage } from "./pages/portal-page";
+import { CallReviewPage, ReviewListPage } from "./pages/review-page";
 import { SandboxControl } from "./pages/sandbox-control";
+import { SettingsPage } from "./pages/settings-page";
 
 export { expect };
 
@@ -70,6 +72,11 @@ interface Fixtures {
   sandbox: SandboxControl;
   /** The sandbox RapidSOS Portal in its own browser context (no session: it is another company's site). */
   openPortal: () => Promise<PortalPage>;
+  /** `/review` and `/review/<id>` (page objects; they do not navigate by themselves). */
+  reviewList: ReviewListPage;
+  callReview: CallReviewPage;
+  /** `/admin/settings` (page object). */
+  settingsPage: SettingsPage;
 }
 
 export const test = base.extend<Fixtures>({
@@ -101,5 +108,14 @@ export const test = base.extend<Fixtures>({
       return portal;
     });
     await Promise.all(pages.map((p) => p.context().close()));
+  },
+  reviewList: async ({ page }, use) => {
+    await use(new ReviewListPage(page));
+  },
+  callReview: async ({ page }, use) => {
+    await use(new CallReviewPage(page));
+  },
+  settingsPage: async ({ page }, use) => {
+    await use(new SettingsPage(page));
   },
 });

@@ -4,8 +4,10 @@ import { hasRole, type Role, type SessionUser } from "@/lib/auth/types";
 
 const LINKS: { href: string; label: string; role: Role }[] = [
   { href: "/", label: "Console", role: "telecommunicator" },
+  { href: "/review", label: "Review", role: "supervisor" },
   { href: "/audit", label: "Audit", role: "supervisor" },
   { href: "/admin/users", label: "Users", role: "admin" },
+  { href: "/admin/settings", label: "Settings", role: "admin" },
 ];
 
 /**

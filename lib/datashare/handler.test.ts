@@ -35,7 +35,7 @@ describe.each(backends)("POST /api/datashare on $name", (backend) => {
     return rows[rows.length - 1]!;
   };
 
-  it("accepts a signed delivery: stores it, shares a new call, audits, then nudges and wakes the tracker", async () => {
+  it("accepts a signed delivery: stores it, shares a new call, audits, then nudges and wakes the tracker once", async () => {
     const body = deliveryBody({}, "first");
     const res = await post(h.served.url, body);
     expect(res.status).toBe(200);
@@ -75,6 +75,7 @@ describe.each(backends)("POST /api/datashare on $name", (backend) => {
       expect(h.events).toContainEqual({ type: "shared", id: call!.id, phone: "14125550101" });
       expect(h.events).toContainEqual({ type: "calls", reason: "shared" });
     });
+    // Once: the `shared` nudge wakes it (as on every instance); a second, direct wake ran a second full tick.
     expect(h.wakes).toBe(1);
   });
 
@@ -212,6 +213,8 @@ describe.each(backends)("POST /api/datashare on $name", (backend) => {
     await h.settle();
     await vi.waitFor(() => expect(h.events).toContainEqual({ type: "call", id: looked!.id }));
     expect(h.events.filter((e) => e.type === "shared")).toHaveLength(1);
+    // One wake per share: the first through its `shared` nudge, the attached one directly.
+    expect(h.wakes).toBe(2);
   });
 
   it("does not share concurrent deliveries for one number into two calls", async () => {

@@ -14,15 +14,24 @@ import { forgetSpentTokens, type StoredDelivery } from "./store";
 /**
  * Tell every console (on every instance: the bus is NOTIFY-based) and start polling LEI now
  * rather than at the next tick. A second share of a call already shared is news for that call only.
+ *
+ * The `shared` nudge itself wakes the polling instance's tracker (CallTracker.follow), this one
+ * included, so it is woken directly only when that nudge could not be sent. Waking it here as well
+ * ran a second full tick (every active call asked of LEI again) right behind the first, while the
+ * consoles were refetching their lists: twice the work exactly when a share should reach the screen.
+ * An attached share sends `call`, which the tracker does not follow, so that one wakes it here.
  */
 export async function announceShare(
   bus: Pick<LiveBus, "publish">,
   wake: () => void,
   stored: Extract<StoredDelivery, { status: "accepted" }>,
 ): Promise<void> {
-  wake();
-  if (stored.share === "attached") await bus.publish({ type: "call", id: stored.callId });
-  else await bus.publish({ type: "shared", id: stored.callId, phone: stored.phone });
+  if (stored.share === "attached") {
+    wake();
+    await bus.publish({ type: "call", id: stored.callId });
+  } else if (!(await bus.publish({ type: "shared", id: stored.callId, phone: stored.phone }))) {
+    wake();
+  }
   await bus.publish({ type: "calls", reason: "shared" });
 }
 

@@ -3,6 +3,7 @@
  * served over real HTTP, and helpers that sign deliveries the way RapidSOS does. Tests only.
  */
 import { randomBytes } from "node:crypto";
+import { CallTracker } from "@/lib/calls/tracker";
 import { Secret } from "@/lib/config/secret";
 import type { Database } from "@/lib/db/client";
 import { LiveBus, type LiveEvent } from "@/lib/live/bus";
@@ -62,6 +63,7 @@ export interface Harness {
   deps: DatashareDeps;
   sealKey: SealKey;
   events: LiveEvent[];
+  /** Tracker wakes, counted the way the running app wires them: directly, and from `shared` nudges. */
   wakes: number;
   /** Wait for every deferred follow-up so far. */
   settle(): Promise<void>;
@@ -74,12 +76,25 @@ export async function openHarness(backend: Backend): Promise<Harness> {
   const pending: Promise<void>[] = [];
   const sealKey = new SealKey(randomBytes(32));
   const harness = {} as Harness;
+  // A real tracker, following the bus as lib/server/startup.ts has it do, that only counts wakes.
+  const tracker = new CallTracker({
+    database: async () => database,
+    lookup: async () => {
+      throw new Error("the harness tracker never polls");
+    },
+    bus,
+    intervalMs: 60_000,
+  });
+  tracker.wake = async () => {
+    harness.wakes++;
+  };
+  const unfollow = tracker.follow(bus);
   const deps: DatashareDeps = {
     db: database.db,
     secrets: [CURRENT_SECRET, PREVIOUS_SECRET],
     sealKey,
     defer: (task) => void pending.push(task()),
-    onAccepted: (stored) => announceShare(bus, () => void harness.wakes++, stored),
+    onAccepted: (stored) => announceShare(bus, () => void tracker.wake(), stored),
   };
   const events: LiveEvent[] = [];
   const unsubscribe = bus.subscribe((e) => events.push(e));
@@ -100,6 +115,7 @@ export async function openHarness(backend: Backend): Promise<Harness> {
     },
     async close() {
       unsubscribe();
+      unfollow();
       await served.close();
       await database.close();
     },

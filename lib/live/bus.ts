@@ -50,12 +50,15 @@ export class LiveBus {
     return this.#listening;
   }
 
-  async publish(event: LiveEvent): Promise<void> {
+  /** True once the nudge is on the channel; false when it could not be sent (logged, never thrown). */
+  async publish(event: LiveEvent): Promise<boolean> {
     try {
       await (await this.database()).notify(LIVE_CHANNEL, JSON.stringify(event));
+      return true;
     } catch (err) {
       // A lost nudge costs one polling interval, never data.
       log().warn({ err, event: event.type }, "live nudge not sent");
+      return false;
     }
   }
 

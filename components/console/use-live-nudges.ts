@@ -1,39 +1,83 @@
 "use client";
 
-import { useQueryClient } from "@tanstack/react-query";
-import { useEffect } from "react";
+import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
 import { queryKeys } from "@/lib/map/queries";
 
-function idOf(e: MessageEvent): string | null {
+export interface SharedNudge {
+  id: string;
+  phone: string;
+}
+
+function parse(e: MessageEvent): { id: string | null; phone: string | null } {
   try {
-    const data = JSON.parse(String(e.data)) as { id?: unknown };
-    return typeof data.id === "string" ? data.id : null;
+    const data = JSON.parse(String(e.data)) as { id?: unknown; phone?: unknown };
+    return { id: typeof data.id === "string" ? data.id : null, phone: typeof data.phone === "string" ? data.phone : null };
   } catch {
-    return null;
+    return { id: null, phone: null };
   }
 }
 
 /**
- * Server-sent nudges only make the matching queries refetch now rather than at the next poll.
- * Data still arrives through the queries, so a dropped stream costs one polling interval.
+ * Refetch a query for a nudge without ever cancelling a fetch in flight. Nudges come in bursts (a
+ * share sends `shared` then `calls`; a tracker tick sends one `call` per caller), and cancelling
+ * on each one restarts the list fetch again and again. Instead: nothing in flight → fetch now;
+ * something in flight → one more fetch when it settles, since it may have started before the change.
  */
-export function useLiveNudges(): void {
+export function nudgeRefetcher(queryClient: QueryClient): { nudge: (key: QueryKey) => void; stop: () => void } {
+  const cache = queryClient.getQueryCache();
+  const pending = new Map<string, QueryKey>();
+  const refetch = (queryKey: QueryKey) => void queryClient.invalidateQueries({ queryKey, exact: true }, { cancelRefetch: false });
+  const unsubscribe = cache.subscribe((event) => {
+    // Settled however it ended: answered, failed or cancelled.
+    if (event.type !== "updated" || event.query.state.fetchStatus !== "idle") return;
+    const key = pending.get(event.query.queryHash);
+    if (!key) return;
+    pending.delete(event.query.queryHash);
+    refetch(key);
+  });
+  return {
+    nudge(queryKey) {
+      const query = cache.find({ queryKey, exact: true });
+      if (query?.state.fetchStatus === "fetching") pending.set(query.queryHash, queryKey);
+      else refetch(queryKey);
+    },
+    stop: unsubscribe,
+  };
+}
+
+/**
+ * Server-sent nudges only make the matching queries refetch now rather than at the next poll.
+ * Data still arrives through the queries, so a dropped stream costs one polling interval, and
+ * EventSource reconnects by itself (the server asks for 2 s). `onShared` hears every `shared` nudge.
+ */
+export function useLiveNudges(onShared?: (nudge: SharedNudge) => void): void {
   const queryClient = useQueryClient();
+  const sharedRef = useRef(onShared);
+  sharedRef.current = onShared;
 
   useEffect(() => {
     const source = new EventSource("/api/events");
-    const refetch = (queryKey: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey, exact: true });
-    const onCalls = () => refetch(queryKeys.calls);
+    const refetcher = nudgeRefetcher(queryClient);
+    const onCalls = () => refetcher.nudge(queryKeys.calls);
     const onCall = (e: MessageEvent) => {
-      const id = idOf(e);
-      refetch(queryKeys.calls);
-      if (id) refetch(queryKeys.call(id));
+      const { id } = parse(e);
+      refetcher.nudge(queryKeys.calls);
+      if (id) refetcher.nudge(queryKeys.call(id));
     };
-    const onDevices = () => refetch(queryKeys.devices);
+    const onSharedEvent = (e: MessageEvent) => {
+      const { id, phone } = parse(e);
+      if (id && phone) sharedRef.current?.({ id, phone });
+      refetcher.nudge(queryKeys.calls);
+    };
+    const onDevices = () => refetcher.nudge(queryKeys.devices);
     source.addEventListener("calls", onCalls);
-    source.addEventListener("shared", onCalls);
+    source.addEventListener("shared", onSharedEvent);
     source.addEventListener("call", onCall);
     source.addEventListener("devices", onDevices);
-    return () => source.close();
+    return () => {
+      source.close();
+      refetcher.stop();
+    };
   }, [queryClient]);
 }

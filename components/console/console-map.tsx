@@ -6,10 +6,18 @@ import { DeviceLayer } from "@/components/map/device-layer";
 import { FitOnce } from "@/components/map/fit-once";
 import { FollowCaller } from "@/components/map/follow-caller";
 import { FrameTarget, type FramePoint } from "@/components/map/frame-target";
+import { JurisdictionLayer } from "@/components/map/jurisdiction-layer";
 import { MapView } from "@/components/map/map-view";
 import { TrailLayer } from "@/components/map/trail-layer";
 import { UncertaintyLayer } from "@/components/map/uncertainty-layer";
-import { buildCallerFeatures, buildDeviceAccuracy, buildDeviceFeatures, buildTrailFeatures, type DeviceView } from "@/lib/map/features";
+import {
+  buildCallerFeatures,
+  buildDeviceAccuracy,
+  buildDeviceFeatures,
+  buildJurisdictionFeatures,
+  buildTrailFeatures,
+  type DeviceView,
+} from "@/lib/map/features";
 import { resolveMapStyle } from "@/lib/map/style";
 import { useConsoleActions, useConsoleState } from "./console-state";
 import { useTheme } from "./theme";
@@ -22,7 +30,7 @@ const noSubscribe = () => () => undefined;
 const useOrigin = () =>
   useSyncExternalStore(noSubscribe, () => window.location.origin, () => null);
 
-/** The map with its layers in draw order (accuracy, uncertainty, trail, devices, callers), then behaviours. */
+/** The map with its layers in draw order (jurisdiction, accuracy, uncertainty, trail, devices, callers), then behaviours. */
 export function ConsoleMap({ data, shownDevices, mapStyleUrl }: { data: ConsoleData; shownDevices: readonly DeviceView[]; mapStyleUrl: string | null }) {
   const theme = useTheme();
   const origin = useOrigin();
@@ -38,6 +46,7 @@ export function ConsoleMap({ data, shownDevices, mapStyleUrl }: { data: ConsoleD
   const devices = useMemo(() => buildDeviceFeatures(shownDevices, selectedDeviceId), [shownDevices, selectedDeviceId]);
   const accuracy = useMemo(() => buildDeviceAccuracy(data.selectedDeviceView), [data.selectedDeviceView]);
   const uncertainty = useMemo(() => ({ circles: callers.circles, labels: callers.labels }), [callers]);
+  const jurisdiction = useMemo(() => buildJurisdictionFeatures(data.selectedCall), [data.selectedCall]);
 
   const everything = useMemo(
     () => [
@@ -64,6 +73,7 @@ export function ConsoleMap({ data, shownDevices, mapStyleUrl }: { data: ConsoleD
   if (!mapStyle) return null;
   return (
     <MapView mapStyle={mapStyle} theme={theme.tokens} initialView={INITIAL_VIEW} label="Map of callers and body cameras">
+      <JurisdictionLayer data={jurisdiction} />
       <UncertaintyLayer data={accuracy} />
       <UncertaintyLayer data={uncertainty} />
       <TrailLayer data={trail} />

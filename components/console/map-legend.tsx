@@ -30,6 +30,10 @@ export function MapLegend({ displayConfidence }: { displayConfidence: number }) 
           <span>Earlier locations</span>
         </li>
         <li className="contents">
+          <span aria-hidden="true" className="inline-block h-2.5 w-3.5 border-2 border-dashed" style={{ borderColor: o.jurisdiction }} />
+          <span>Sharing center&apos;s jurisdiction</span>
+        </li>
+        <li className="contents">
           <span className="flex gap-0.5">{dot(o.recording)}</span>
           <span>Recording (never clustered)</span>
         </li>

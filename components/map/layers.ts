@@ -41,6 +41,29 @@ const labelPaint = (theme: MapTheme) => ({
   "text-halo-width": 1.6,
 });
 
+/**
+ * The sharing center's jurisdiction: a faint wash and a dashed outline, under everything else, so
+ * it frames the callers without competing with them.
+ */
+export function jurisdictionLayers(ids: { fill: string; outline: string }, source: string, theme: MapTheme): AddLayerObject[] {
+  const o = theme.overlay;
+  return [
+    {
+      id: ids.fill,
+      type: "fill",
+      source,
+      paint: { "fill-color": o.jurisdiction, "fill-opacity": o.jurisdictionFillOpacity },
+    },
+    {
+      id: ids.outline,
+      type: "line",
+      source,
+      layout: { "line-join": "miter" },
+      paint: { "line-color": o.jurisdiction, "line-width": 2, "line-opacity": 0.9, "line-dasharray": [4, 2] },
+    },
+  ];
+}
+
 /** Uncertainty or accuracy: a ground-true polygon, dashed when not at the display confidence. */
 export function circleLayers(
   ids: { fill: string; outline: string; label: string },

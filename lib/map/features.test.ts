@@ -7,6 +7,7 @@ import {
   buildCallerFeatures,
   buildDeviceAccuracy,
   buildDeviceFeatures,
+  buildJurisdictionFeatures,
   buildTrailFeatures,
   callerView,
   deviceView,
@@ -183,4 +184,40 @@ describe("devices", () => {
 it("formats North American numbers for reading aloud", () => {
   expect(formatPhone("14125550101")).toBe("(412) 555-0101");
   expect(formatPhone("442079460000")).toBe("+442079460000");
+});
+
+describe("jurisdiction box", () => {
+  const share = (bbox: [number, number, number, number] | null) => ({
+    receivedAt: NOW,
+    eccAccountId: "ecc-1",
+    bbox,
+    incident: null,
+    outsideJurisdiction: null,
+  });
+
+  it("draws the sharing center's box as one closed rectangle, [w,s,e,n] corner by corner", () => {
+    const fc = buildJurisdictionFeatures(call("c1", location(), { shared: true, share: share([-80.361, 40.194, -79.688, 40.674]) }));
+    expect(fc.features).toHaveLength(1);
+    expect(fc.features[0]?.geometry.coordinates).toEqual([
+      [
+        [-80.361, 40.194],
+        [-79.688, 40.194],
+        [-79.688, 40.674],
+        [-80.361, 40.674],
+        [-80.361, 40.194],
+      ],
+    ]);
+    expect(fc.features[0]?.properties).toEqual({ callId: "c1", ecc: "ecc-1" });
+  });
+
+  it("draws a box across the antimeridian the short way round", () => {
+    const ring = buildJurisdictionFeatures(call("c2", null, { share: share([179, -20, -179, -15]) })).features[0]?.geometry.coordinates[0];
+    expect(ring?.map(([lng]) => lng)).toEqual([179, 181, 181, 179, 179]);
+  });
+
+  it("draws nothing without a selected call, a share or a box", () => {
+    expect(buildJurisdictionFeatures(null).features).toEqual([]);
+    expect(buildJurisdictionFeatures(call("c3", location())).features).toEqual([]);
+    expect(buildJurisdictionFeatures(call("c4", location(), { share: share(null) })).features).toEqual([]);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
 import type { Device, DeviceStatus } from "@/lib/axon/types";
-import type { CallSummary } from "@/lib/calls/types";
+import type { BoundingBox, CallSummary } from "@/lib/calls/types";
 import { geodesicCircle } from "@/lib/geo/circle";
 import {
   accuracyLabel,
@@ -216,4 +216,35 @@ export function buildDeviceAccuracy(view: DeviceView | null): CircleFeatures {
     circles: collection([geodesicCircle(loc, radiusM, props)]),
     labels: collection([point(edge.lng, edge.lat, props)]),
   };
+}
+
+export interface JurisdictionProps extends Props {
+  callId: string;
+  ecc: string;
+}
+
+/**
+ * The jurisdiction box of the ECC that shared the call, as RapidSOS sent it. A box crossing the
+ * antimeridian (west > east) runs east past 180° so it is drawn the short way round. In Web
+ * Mercator a latitude/longitude box is a rectangle, so four corners are enough.
+ */
+export function buildJurisdictionFeatures(call: CallSummary | null): FeatureCollection<Polygon, JurisdictionProps> {
+  const bbox: BoundingBox | null = call?.share?.bbox ?? null;
+  if (!call || !bbox) return collection([]);
+  const [west, south, , north] = bbox;
+  const east = bbox[2] < west ? bbox[2] + 360 : bbox[2];
+  const ring: [number, number][] = [
+    [west, south],
+    [east, south],
+    [east, north],
+    [west, north],
+    [west, south],
+  ];
+  return collection([
+    {
+      type: "Feature",
+      geometry: { type: "Polygon", coordinates: [ring] },
+      properties: { callId: call.id, ecc: call.share?.eccAccountId ?? "" },
+    },
+  ]);
 }

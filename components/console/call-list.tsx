@@ -6,6 +6,7 @@ import { formatAge } from "@/lib/geo/freshness";
 import { formatPhone, mapCircleLabel, type CallerView } from "@/lib/map/features";
 import { useConsoleActions, useConsoleState } from "./console-state";
 import { FreshnessBadge } from "./freshness-badge";
+import { OutsideJurisdictionFlag } from "./outside-jurisdiction-flag";
 
 export const CALL_LIST_ID = "call-list";
 
@@ -46,6 +47,9 @@ export function CallList({ calls, views }: { calls: readonly CallSummary[]; view
         "data-call-id": call.id,
         "data-phone": call.phone,
         "data-call-status": call.status,
+        "data-shared": String(call.shared),
+        // Absent when unknown (no box or no location), so "false" always means checked and inside.
+        "data-outside-jurisdiction": call.share?.outsideJurisdiction == null ? undefined : String(call.share.outsideJurisdiction),
         "data-freshness": view?.freshness,
         "data-lat": view?.location.latitude,
         "data-lng": view?.location.longitude,
@@ -70,10 +74,19 @@ export function CallList({ calls, views }: { calls: readonly CallSummary[]; view
           <div className="flex items-center justify-between gap-2 text-xs text-muted">
             <span className="truncate">
               {call.callerName ?? "Name not sent"}
-              {call.shared ? <span className="ml-1.5 rounded bg-hover px-1 text-[10px] uppercase">shared</span> : null}
+              {call.shared ? (
+                <span title="Shared to the center from RapidSOS Portal" className="ml-1.5 rounded border border-accent/60 px-1 text-[10px] font-semibold text-accent uppercase">
+                  shared
+                </span>
+              ) : null}
             </span>
             <span className="shrink-0 tabular-nums">{view ? (mapCircleLabel(view.circle) ?? "no radius") : ""}</span>
           </div>
+          {call.share?.outsideJurisdiction ? (
+            <div>
+              <OutsideJurisdictionFlag />
+            </div>
+          ) : null}
         </div>
       )}
     />

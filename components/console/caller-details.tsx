@@ -8,6 +8,7 @@ import { formatPhone, type CallerView } from "@/lib/map/features";
 import { CallActions } from "./call-actions";
 import { formatClock, formatCoordinates, formatDateTime } from "./format";
 import { FreshnessBadge } from "./freshness-badge";
+import { OutsideJurisdictionFlag } from "./outside-jurisdiction-flag";
 import { UncertaintyText } from "./uncertainty-text";
 
 function Field({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
@@ -35,6 +36,8 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
       data-call-id={call.id}
       data-trail-count={trailCount}
       data-freshness={view?.freshness}
+      data-shared={String(call.shared)}
+      data-outside-jurisdiction={call.share?.outsideJurisdiction == null ? undefined : String(call.share.outsideJurisdiction)}
     >
       <div className="flex items-start justify-between gap-2">
         <div>
@@ -54,6 +57,7 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
             : `No new location for ${formatAge(view.ageMs)}: this position may be out of date.`}
         </p>
       ) : null}
+      {call.share?.outsideJurisdiction ? <OutsideJurisdictionFlag long /> : null}
       <CallActions call={call} />
       {loc && view ? (
         <dl className="divide-y divide-line/60">
@@ -83,15 +87,20 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
             {trailCount} location{trailCount === 1 ? "" : "s"}
             {loc.application ? <span className="text-muted"> · {loc.application}</span> : null}
           </Field>
-          {call.share?.outsideJurisdiction ? (
-            <Field term="Jurisdiction">
-              <span className="text-warn">Outside this center&apos;s jurisdiction</span>
-            </Field>
-          ) : null}
         </dl>
       ) : (
         <p className="text-sm text-muted">RapidSOS has sent no location for this call yet.</p>
       )}
+      {call.share ? (
+        <dl className="divide-y divide-line/60 border-t border-line/60" aria-label="Data Share">
+          <Field term="Shared" testId="share-received">
+            from RapidSOS Portal at {formatClock(call.share.receivedAt)}
+          </Field>
+          <Field term="ECC account" testId="share-ecc-account">
+            {call.share.eccAccountId ? <span className="font-mono text-[13px]">{call.share.eccAccountId}</span> : <span className="text-muted">not sent</span>}
+          </Field>
+        </dl>
+      ) : null}
       <p className="text-xs text-muted">
         RapidSOS location — supplemental to the carrier (ALI) location. Viewing it changes no call record.
       </p>

@@ -17,12 +17,15 @@ import { MapLegend } from "./map-legend";
 import { MapToolbar } from "./map-toolbar";
 import { NearestOfficers } from "./nearest-officers";
 import { PanelSection } from "./panel-section";
+import { ShareToasts } from "./share-toasts";
 import { ThemeProvider } from "./theme";
 import { UpstreamBanner } from "./upstream-banner";
 import { useConsoleData } from "./use-console-data";
 import { useConsoleKeys } from "./use-console-keys";
 import { useDeviceFilter } from "./use-device-filter";
 import { useLiveNudges } from "./use-live-nudges";
+import { useShareAnnouncements } from "./use-share-announcements";
+import { useShareSound } from "./use-share-sound";
 
 export interface ConsoleProps {
   displayConfidence: number;
@@ -45,8 +48,9 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
   const data = useConsoleData(displayConfidence);
   const state = useConsoleState();
   const actions = useConsoleActions();
-  useLiveNudges();
-  useConsoleKeys(actions);
+  const announcements = useShareAnnouncements(data.calls, data.callsFeed.loaded, useShareSound().enabled);
+  useLiveNudges(announcements.onShared);
+  useConsoleKeys(actions, { jumpToShared: announcements.jump });
   const shownDevices = useDeviceFilter(data.deviceViews, state.shownStatuses, state.deviceQuery);
   // Ranked among the devices the filters show, so hiding docked cameras also drops them from "nearest".
   const origin = data.selectedCallerView?.location ?? null;
@@ -99,6 +103,7 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
         <div className="relative min-h-0 flex-1">
           <ConsoleMap data={data} shownDevices={shownDevices} mapStyleUrl={mapStyleUrl} />
           <MapToolbar hasCaller={data.selectedCall !== null} />
+          <ShareToasts toasts={announcements.toasts} calls={data.calls} onOpen={announcements.open} onDismiss={announcements.dismiss} />
           <MapLegend displayConfidence={displayConfidence} />
         </div>
       </main>

@@ -4,6 +4,7 @@ const KEYS: [string, string][] = [
   ["Enter", "select"],
   ["Esc", "clear"],
   ["f", "follow"],
+  ["g", "newest shared call"],
 ];
 
 /** The keyboard flow, always visible: new staff learn it by reading the bottom of the panel. */

@@ -9,14 +9,21 @@ function isEditable(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
+export interface ExtraKeys {
+  /** `g`: go to the newest call shared from RapidSOS Portal (false when there is none yet). */
+  jumpToShared?: () => boolean;
+}
+
 /**
- * The console's own keys: `/` jumps to caller search, `f` toggles follow, Esc clears the selection.
- * In a text field Esc only empties it, then leaves it, so typing is never lost to a shortcut.
- * Lists handle their own arrows and Enter.
+ * The console's own keys: `/` jumps to caller search, `f` toggles follow, `g` goes to the newest
+ * shared call, Esc clears the selection. In a text field Esc only empties it, then leaves it, so
+ * typing is never lost to a shortcut. Lists handle their own arrows and Enter.
  */
-export function useConsoleKeys(actions: ConsoleActions): void {
+export function useConsoleKeys(actions: ConsoleActions, extra: ExtraKeys = {}): void {
   const latest = useRef(actions);
   latest.current = actions;
+  const latestExtra = useRef(extra);
+  latestExtra.current = extra;
 
   useEffect(() => {
     function onKeyDown(e: KeyboardEvent) {
@@ -42,6 +49,8 @@ export function useConsoleKeys(actions: ConsoleActions): void {
       } else if (e.key === "f" || e.key === "F") {
         e.preventDefault();
         latest.current.toggleFollow();
+      } else if ((e.key === "g" || e.key === "G") && latestExtra.current.jumpToShared) {
+        if (latestExtra.current.jumpToShared()) e.preventDefault();
       }
     }
     window.addEventListener("keydown", onKeyDown);

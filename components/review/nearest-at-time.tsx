@@ -7,7 +7,7 @@ import { formatBearing, formatDistance } from "@/lib/geo/nearest";
 import { deviceStatus } from "@/lib/review/features";
 import { formatUtcClock } from "@/lib/review/format";
 import type { NearestDevicesResponse } from "@/lib/review/types";
-import { Panel } from "./fact";
+import { Panel } from "./panel";
 
 
 /** The cameras nearest the selected location at its time, from stored positions, nearest first. */

@@ -6,7 +6,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { CallerView } from "@/lib/map/features";
 import { formatSent, formatUtc } from "@/lib/review/format";
 import type { ReviewPoint } from "@/lib/review/types";
-import { Fact, Panel } from "./fact";
+import { Fact, Panel } from "./panel";
 
 /** Everything LEI sent about the selected location, and when the app received it. */
 export function SelectedPoint({ point, view, index, count }: { point: ReviewPoint; view: CallerView; index: number; count: number }) {

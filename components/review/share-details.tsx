@@ -1,6 +1,6 @@
 import type { CallShare } from "@/lib/calls/types";
 import { formatUtc } from "@/lib/review/format";
-import { Fact, Panel } from "./fact";
+import { Fact, Panel } from "./panel";
 
 const deg = (n: number) => n.toFixed(4);
 

@@ -32,10 +32,10 @@ export function CallReview({ data, displayConfidence, mapStyleUrl }: { data: Rev
       <div className="flex min-w-0 flex-col gap-4">
         <div className="relative h-[52vh] min-h-80 overflow-hidden rounded-lg border border-line bg-sunken">
           <ReviewMap
+            call={call}
             trail={trail}
             selected={view}
             nearest={nearest.data ?? null}
-            bbox={share?.bbox ?? null}
             followSeq={followSeq}
             displayConfidence={displayConfidence}
             mapStyleUrl={mapStyleUrl}

@@ -7,15 +7,15 @@ import { CallerLayer } from "@/components/map/caller-layer";
 import { DeviceLayer } from "@/components/map/device-layer";
 import { FitOnce } from "@/components/map/fit-once";
 import { FollowCaller } from "@/components/map/follow-caller";
+import { JurisdictionLayer } from "@/components/map/jurisdiction-layer";
 import { MapView } from "@/components/map/map-view";
 import { TrailLayer } from "@/components/map/trail-layer";
 import { UncertaintyLayer } from "@/components/map/uncertainty-layer";
-import type { BoundingBox } from "@/lib/calls/types";
-import type { CallerView } from "@/lib/map/features";
+import type { CallSummary } from "@/lib/calls/types";
+import { buildJurisdictionFeatures, type CallerView } from "@/lib/map/features";
 import { resolveMapStyle } from "@/lib/map/style";
-import { jurisdictionFeatures, nearestDeviceFeatures, reviewTrailFeatures, selectedPointFeatures } from "@/lib/review/features";
+import { nearestDeviceFeatures, reviewTrailFeatures, selectedPointFeatures } from "@/lib/review/features";
 import type { NearestDevicesResponse, ReviewPoint } from "@/lib/review/types";
-import { JurisdictionLayer } from "./jurisdiction-layer";
 
 const INITIAL_VIEW = { center: [-96, 38.5] as [number, number], zoom: 3.6 };
 const noSubscribe = () => () => undefined;
@@ -23,10 +23,11 @@ const useOrigin = () => useSyncExternalStore(noSubscribe, () => window.location.
 const ignore = () => undefined;
 
 export interface ReviewMapProps {
+  /** The call under review; its Data Share box (if any) is drawn as the console draws it. */
+  call: CallSummary;
   trail: readonly ReviewPoint[];
   selected: CallerView | null;
   nearest: NearestDevicesResponse | null;
-  bbox: BoundingBox | null;
   /** Null until the user moves the selection; from then on the map follows it. */
   followSeq: number | null;
   displayConfidence: number;
@@ -34,7 +35,7 @@ export interface ReviewMapProps {
 }
 
 /** The reviewed call drawn with the console's own layers, in draw order, then behaviours. */
-export function ReviewMap({ trail, selected, nearest, bbox, followSeq, displayConfidence, mapStyleUrl }: ReviewMapProps) {
+export function ReviewMap({ call, trail, selected, nearest, followSeq, displayConfidence, mapStyleUrl }: ReviewMapProps) {
   const theme = useTheme();
   const origin = useOrigin();
   const mapStyle = useMemo(
@@ -45,7 +46,7 @@ export function ReviewMap({ trail, selected, nearest, bbox, followSeq, displayCo
   const caller = useMemo(() => (selected ? selectedPointFeatures(selected) : null), [selected]);
   const uncertainty = useMemo(() => (caller ? { circles: caller.circles, labels: caller.labels } : EMPTY_CIRCLES), [caller]);
   const devices = useMemo(() => nearestDeviceFeatures(nearest?.devices ?? [], nearest?.at ?? 0), [nearest]);
-  const box = useMemo(() => jurisdictionFeatures(bbox), [bbox]);
+  const box = useMemo(() => buildJurisdictionFeatures(call), [call]);
   const everything = useMemo(() => trail.map((p): [number, number] => [p.longitude, p.latitude]), [trail]);
 
   if (!mapStyle) return null;

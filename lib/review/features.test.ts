@@ -1,7 +1,7 @@
 /** The review map's features: whole trail, the selected point as the console draws it, cameras then, the box. */
 import { describe, expect, it } from "vitest";
 import type { CallSummary } from "@/lib/calls/types";
-import { jurisdictionFeatures, nearestDeviceFeatures, reviewTrailFeatures, selectedPointFeatures, selectedPointView } from "./features";
+import { nearestDeviceFeatures, reviewTrailFeatures, selectedPointFeatures, selectedPointView } from "./features";
 import { formatGap, formatSent, formatUtc } from "./format";
 import { location, T0 } from "./testing";
 import type { NearestDevice } from "./types";
@@ -54,12 +54,6 @@ describe("review map features", () => {
       ["d3", "live", false, "X1"],
     ]);
     expect(fc.features[1]?.properties.age).toBe("2 min");
-  });
-
-  it("draws the jurisdiction box, across the antimeridian too", () => {
-    expect(jurisdictionFeatures(null).features).toHaveLength(0);
-    expect(jurisdictionFeatures([-80.1, 40.3, -79.8, 40.6]).features[0]?.geometry.coordinates[0]?.[1]).toEqual([-79.8, 40.3]);
-    expect(jurisdictionFeatures([170, -10, -170, 10]).features[0]?.geometry.coordinates[0]?.[1]).toEqual([190, -10]);
   });
 
   it("formats in UTC and says what was sent", () => {

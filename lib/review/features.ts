@@ -1,11 +1,11 @@
 /**
  * Pure GeoJSON for the review map, built on the console's builders so a reviewed point looks and
  * reads exactly as it did live: the whole stored trail, the selected point as the RapidSOS caller
- * with its circle at the display confidence, the cameras nearest at that moment, the jurisdiction.
+ * with its circle at the display confidence, the cameras nearest at that moment.
  */
-import type { Feature, FeatureCollection, Point, Polygon } from "geojson";
+import type { Feature, FeatureCollection, Point } from "geojson";
 import type { DeviceStatus } from "@/lib/axon/types";
-import type { BoundingBox, CallSummary } from "@/lib/calls/types";
+import type { CallSummary } from "@/lib/calls/types";
 import { toDisplayCircle } from "@/lib/geo/confidence";
 import { deviceFreshness, formatAge } from "@/lib/geo/freshness";
 import { buildCallerFeatures, type CallerFeatures, type CallerView, type DevicePointProps, type TrailFeatures } from "@/lib/map/features";
@@ -77,23 +77,5 @@ export function nearestDeviceFeatures(devices: readonly NearestDevice[], at: num
         },
       };
     }),
-  };
-}
-
-/** The Data Share jurisdiction box as a polygon; a box across the antimeridian continues past 180°. */
-export function jurisdictionFeatures(bbox: BoundingBox | null): FeatureCollection<Polygon> {
-  if (!bbox) return { type: "FeatureCollection", features: [] };
-  const [west, south, rawEast, north] = bbox;
-  const east = rawEast < west ? rawEast + 360 : rawEast;
-  const ring = [
-    [west, south],
-    [east, south],
-    [east, north],
-    [west, north],
-    [west, south],
-  ];
-  return {
-    type: "FeatureCollection",
-    features: [{ type: "Feature", geometry: { type: "Polygon", coordinates: [ring] }, properties: {} }],
   };
 }

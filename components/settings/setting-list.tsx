@@ -12,7 +12,7 @@ function Value({ setting }: { setting: Setting }) {
     );
   }
   return (
-    <span className="break-all text-fg">
+    <span className="wrap-anywhere text-fg">
       {setting.value}
       {setting.note === "sandbox" ? <span className="ml-2 rounded border border-accent/50 px-1 text-[10px] font-semibold tracking-wide text-accent uppercase">sandbox</span> : null}
     </span>

@@ -53,7 +53,8 @@ for (const c of CALLERS) {
       `${latest.latitude.toFixed(6)}, ${latest.longitude.toFixed(6)}`,
     );
     await consolePage.expectInView(latest.latitude, latest.longitude);
-    expect(await consolePage.zoom()).toBeGreaterThanOrEqual(14);
+    // The framing animates: poll until it settles rather than read one moment of it.
+    await expect.poll(() => consolePage.zoom(), { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
   });
 }
 

@@ -17,7 +17,7 @@ describe("the call tracker", () => {
     await database?.close();
   });
 
-  it("wakes at once when any instance announces a share", async () => {
+  it("asks LEI about a shared caller at once when any instance announces the share", async () => {
     const tracker = new CallTracker({
       database: async () => database,
       lookup: async () => {
@@ -26,14 +26,14 @@ describe("the call tracker", () => {
       bus,
       intervalMs: 60_000,
     });
-    let woken = 0;
-    tracker.wake = async () => {
-      woken++;
+    const polled: string[] = [];
+    tracker.pollNow = async (phone) => {
+      polled.push(phone);
     };
     const stop = tracker.follow(bus);
     await bus.publish({ type: "calls" });
     await bus.publish({ type: "shared", id: crypto.randomUUID(), phone: "14125550101" });
-    await expect.poll(() => woken).toBe(1);
+    await expect.poll(() => polled).toEqual(["14125550101"]);
     stop();
   });
 
@@ -59,5 +59,22 @@ describe("the call tracker", () => {
     expect(row).toMatchObject({ id: shared!.id, missedPolls: 1, status: "active" });
     expect(events).toEqual([]);
     unsubscribe();
+  });
+
+  it("polls just the one caller when asked to poll now", async () => {
+    await database.db.insert(calls).values({ phone: "14125550178", shared: true });
+    const asked: string[] = [];
+    const tracker = new CallTracker({
+      database: async () => database,
+      lookup: async (input) => {
+        asked.push(input.callerId ?? "");
+        const { UpstreamError } = await import("@/lib/upstream/errors");
+        throw new UpstreamError("rapidsos", "not_found");
+      },
+      bus,
+      intervalMs: 60_000,
+    });
+    await tracker.pollNow("14125550178");
+    expect(asked).toEqual(["14125550178"]);
   });
 });

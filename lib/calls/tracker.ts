@@ -17,6 +17,8 @@ import { syncPhone, type LeiLookup, type SharedToken, type SyncResult } from "./
 
 /** Calls nobody watches are still checked this often, so they are marked ended when LEI forgets them. */
 const ORPHAN_CHECK = "5 minutes";
+/** The cluster-wide job name: the instance holding its lock polls LEI. */
+const LEADER_JOB = "lei-call-tracker";
 /** At most this many callers are polled at once. */
 const CONCURRENCY = 4;
 
@@ -47,11 +49,25 @@ export class CallTracker {
     this.wake();
   }
 
-  /** A share received by any instance wakes the polling one at once. */
+  /** A share received by any instance makes the polling one ask LEI about that caller at once. */
   follow(bus: Pick<LiveBus, "subscribe">): () => void {
     return bus.subscribe((event) => {
-      if (event.type === "shared") void this.wake();
+      if (event.type === "shared") void this.pollNow(event.phone);
     });
+  }
+
+  /**
+   * Poll one number now, if this instance is the poller. A share needs only its own caller fetched;
+   * a full sweep of every live call would slow the consoles' refetch that follows the nudge.
+   */
+  async pollNow(phone: string): Promise<void> {
+    try {
+      const database = await this.deps.database();
+      if (!(await database.tryLead(LEADER_JOB))) return;
+      await this.#poll(database, phone);
+    } catch (err) {
+      log().error({ err }, "call tracker poll failed");
+    }
   }
 
   stop(): void {
@@ -79,7 +95,7 @@ export class CallTracker {
 
   async #tick(): Promise<void> {
     const database = await this.deps.database();
-    if (!(await database.tryLead("lei-call-tracker"))) return;
+    if (!(await database.tryLead(LEADER_JOB))) return;
     const rows = await database.db
       .selectDistinct({ phone: calls.phone })
       .from(calls)

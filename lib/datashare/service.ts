@@ -23,14 +23,15 @@ import { forgetSpentTokens, type StoredDelivery } from "./store";
  */
 export async function announceShare(
   bus: Pick<LiveBus, "publish">,
-  wake: () => void,
+  /** Ask LEI about this caller now (when no nudge will make the poller do it). */
+  wake: (phone: string) => void,
   stored: Extract<StoredDelivery, { status: "accepted" }>,
 ): Promise<void> {
   if (stored.share === "attached") {
-    wake();
+    wake(stored.phone);
     await bus.publish({ type: "call", id: stored.callId });
   } else if (!(await bus.publish({ type: "shared", id: stored.callId, phone: stored.phone }))) {
-    wake();
+    wake(stored.phone);
   }
   await bus.publish({ type: "calls", reason: "shared" });
 }
@@ -43,7 +44,7 @@ export async function datashareDeps(defer: DatashareDeps["defer"]): Promise<Data
     sealKey: dataSealKey(),
     defer,
     onAccepted: async (stored) => {
-      await announceShare(liveBus(), () => void callTracker().wake(), stored);
+      await announceShare(liveBus(), (phone) => void callTracker().pollNow(phone), stored);
       // Housekeeping rides on new shares: tokens are only worth keeping while they can be used.
       await forgetSpentTokens(db);
     },

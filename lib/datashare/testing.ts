@@ -63,7 +63,7 @@ export interface Harness {
   deps: DatashareDeps;
   sealKey: SealKey;
   events: LiveEvent[];
-  /** Tracker wakes, counted the way the running app wires them: directly, and from `shared` nudges. */
+  /** Polls of the shared caller, counted the way the running app wires them: directly, and from `shared` nudges. */
   wakes: number;
   /** Wait for every deferred follow-up so far. */
   settle(): Promise<void>;
@@ -85,7 +85,7 @@ export async function openHarness(backend: Backend): Promise<Harness> {
     bus,
     intervalMs: 60_000,
   });
-  tracker.wake = async () => {
+  tracker.pollNow = async () => {
     harness.wakes++;
   };
   const unfollow = tracker.follow(bus);
@@ -94,7 +94,7 @@ export async function openHarness(backend: Backend): Promise<Harness> {
     secrets: [CURRENT_SECRET, PREVIOUS_SECRET],
     sealKey,
     defer: (task) => void pending.push(task()),
-    onAccepted: (stored) => announceShare(bus, () => void tracker.wake(), stored),
+    onAccepted: (stored) => announceShare(bus, (phone) => void tracker.pollNow(phone), stored),
   };
   const events: LiveEvent[] = [];
   const unsubscribe = bus.subscribe((e) => events.push(e));

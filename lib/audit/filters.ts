@@ -3,22 +3,7 @@
  * Times without a zone are read as UTC, because the page shows every time in UTC.
  */
 import { z } from "zod";
-
-const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-const utcTime = z.preprocess(
-  blankToUndefined,
-  z
-    .string()
-    .trim()
-    .regex(
-      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?(Z|[+-]\d{2}:\d{2})?$/,
-      "must be a date and time like 2026-11-22T14:05 (UTC)",
-    )
-    .transform((v) => new Date(/(Z|[+-]\d{2}:\d{2})$/.test(v) ? v : `${v}${v.length === 10 ? "T00:00" : ""}Z`))
-    .refine((d) => !Number.isNaN(d.getTime()), "is not a real date")
-    .optional(),
-);
+import { blankToUndefined, utcTimeParam as utcTime } from "@/lib/server/query-params";
 
 const text = (max: number) =>
   z.preprocess(blankToUndefined, z.string().trim().max(max).optional());

@@ -4,23 +4,8 @@
  * format a person types and is normalised the way LEI lookups are.
  */
 import { z } from "zod";
+import { blankToUndefined, utcTimeParam as utcTime } from "@/lib/server/query-params";
 import { phoneNumberSchema } from "@/lib/phone/normalize";
-
-const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
-
-const utcTime = z.preprocess(
-  blank,
-  z
-    .string()
-    .trim()
-    .regex(
-      /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?)?(Z|[+-]\d{2}:\d{2})?$/,
-      "must be a date and time like 2026-11-22T14:05 (UTC)",
-    )
-    .transform((v) => new Date(/(Z|[+-]\d{2}:\d{2})$/.test(v) ? v : `${v}${v.length === 10 ? "T00:00" : ""}Z`))
-    .refine((d) => !Number.isNaN(d.getTime()), "is not a real date")
-    .optional(),
-);
 
 const flag = z.preprocess(
   (v) => (v === "" || v === undefined ? undefined : v === "1" || v === "true" || v === "on"),
@@ -36,12 +21,12 @@ export interface ReviewCursor {
 }
 
 export const reviewFilterSchema = z.object({
-  phone: z.preprocess(blank, phoneNumberSchema.optional()),
+  phone: z.preprocess(blankToUndefined, phoneNumberSchema.optional()),
   /** Calls that started at or after this (UTC). */
   from: utcTime,
   /** Calls that started at or before this (UTC). */
   to: utcTime,
-  status: z.preprocess(blank, z.enum(["active", "ended"]).optional()),
+  status: z.preprocess(blankToUndefined, z.enum(["active", "ended"]).optional()),
   /** Only calls shared to the center through Data Share. */
   shared: flag,
 });
@@ -50,7 +35,7 @@ export type ReviewFilters = z.infer<typeof reviewFilterSchema>;
 
 export const reviewPageSchema = reviewFilterSchema.extend({
   before: z.preprocess(
-    blank,
+    blankToUndefined,
     z
       .string()
       .regex(CURSOR, "must be the nextBefore value of a previous page")
@@ -60,7 +45,7 @@ export const reviewPageSchema = reviewFilterSchema.extend({
       })
       .optional(),
   ),
-  limit: z.preprocess(blank, z.coerce.number().int().min(1).max(200).optional()),
+  limit: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(200).optional()),
 });
 
 export type ReviewPageQuery = z.infer<typeof reviewPageSchema>;

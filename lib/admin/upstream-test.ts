@@ -7,11 +7,9 @@
  */
 import "server-only";
 import { AxonClient, NO_DEVICE_DATA_NOTICE } from "@/lib/axon/client";
-import { searchEnvelopeSchema } from "@/lib/axon/wire";
 import type { AppConfig } from "@/lib/config/env";
 import { RapidsosClient } from "@/lib/rapidsos/client";
 import { log } from "@/lib/server/log";
-import { sendAuthorized } from "@/lib/upstream/authorized";
 import { isUpstreamError, UPSTREAM_LABEL, UpstreamError, type UpstreamName } from "@/lib/upstream/errors";
 import { outcomeOfError, type HealthRegistry, type UpstreamHealth } from "@/lib/upstream/health";
 
@@ -80,28 +78,9 @@ async function probeRapidsos(deps: UpstreamTestDeps): Promise<{ detail: string; 
 }
 
 async function probeAxon(deps: UpstreamTestDeps): Promise<{ detail: string; summary: string; status: number }> {
-  const { axon, upstreamTimeoutMs } = deps.config;
-  const client = new AxonClient({ ...axon, timeoutMs: upstreamTimeoutMs, health: deps.health });
+  const client = new AxonClient({ ...deps.config.axon, timeoutMs: deps.config.upstreamTimeoutMs, health: deps.health });
   await step("token", () => client.tokens.get());
-  const page = await step("request", async () => {
-    const reply = await sendAuthorized({
-      upstream: "axon",
-      tokens: client.tokens,
-      request: (authorization) => ({
-        upstream: "axon",
-        method: "POST",
-        url: `${axon.baseUrl.replace(/\/+$/, "")}/respond/api/v1/devices/states/search`,
-        headers: { authorization, accept: "application/json", "content-type": "application/json", "client-type": "EXTERNAL" },
-        body: JSON.stringify({ from: 0, size: 1 }),
-        timeoutMs: upstreamTimeoutMs,
-      }),
-    });
-    const parsed = reply.status === 200 ? searchEnvelopeSchema.safeParse(reply.json) : null;
-    if (!parsed?.success) {
-      throw new UpstreamError("axon", "bad_response", { upstreamStatus: reply.status, internal: `device search test answered ${reply.status}` });
-    }
-    return parsed.data;
-  });
+  const page = await step("request", () => client.searchPage(0, 1));
   // Scopes missing: Axon answers 200 without data. The connection works, the permission does not.
   if (page.data === undefined) {
     throw new StepError("request", new UpstreamError("axon", "rejected", { upstreamStatus: 200, detail: NO_DEVICE_DATA_NOTICE }));

@@ -83,7 +83,7 @@ export class AxonClient {
           internal: `device search still paging after ${pages} pages of ${size}`,
         });
       }
-      const page = await this.#searchPage(from, size);
+      const page = await this.searchPage(from, size);
       if (page.data === undefined) {
         if (pages === 0) return this.#response([], NO_DEVICE_DATA_NOTICE);
         throw new UpstreamError("axon", "bad_response", {
@@ -108,7 +108,8 @@ export class AxonClient {
     return this.#response(raws);
   }
 
-  async #searchPage(from: number, size: number) {
+  /** One page of the device search as Axon sent it (validated envelope; `data` absent without scopes). */
+  async searchPage(from: number, size: number) {
     const reply = await sendAuthorized({
       upstream: "axon",
       tokens: this.tokens,

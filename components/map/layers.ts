@@ -102,7 +102,9 @@ export function circleLayers(
         "text-size": 12,
         "text-anchor": "bottom",
         "text-offset": [0, -0.3],
-        "text-allow-overlap": true,
+        // Crowded callers would stack their "±N m" labels into an unreadable pile: labels give way to
+        // each other and to the callers' own labels, the selected caller's placed first.
+        "symbol-sort-key": ["case", isTrue("selected"), 0, 1],
       },
       paint: { ...labelPaint(theme), "text-opacity": freshnessOpacity(theme) },
     },

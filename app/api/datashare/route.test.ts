@@ -24,6 +24,7 @@ describe("POST /api/datashare as the app wires it", () => {
   const events: LiveEvent[] = [];
   let app: Served;
   let lei: Served;
+  let unfollow = () => {};
   const sandbox = createSandbox({ seed: 911, tokenTtlSeconds: 3600, leiRateLimitPerMinute: 10_000 });
 
   beforeAll(async () => {
@@ -34,9 +35,12 @@ describe("POST /api/datashare as the app wires it", () => {
     vi.stubEnv("LOG_LEVEL", "silent");
     liveBus().subscribe((e) => events.push(e));
     await liveBus().start();
+    // As lib/server/startup.ts does: the process tracker polls a caller as soon as a share is announced.
+    unfollow = callTracker().follow(liveBus());
     app = await serve((req) => POST(req, { params: Promise.resolve({}) }));
   });
   afterAll(async () => {
+    unfollow();
     callTracker().stop();
     await app?.close();
     await lei?.close();

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import fs from "node:fs";
 import { ConfigError, parseConfig } from "./env";
+import { envSchema } from "./schema";
 
 function problems(env: Record<string, string>): { variable: string; message: string }[] {
   try {
@@ -70,5 +72,11 @@ describe("configuration", () => {
 
   it("requires the first admin's e-mail and password together", () => {
     expect(problems({ ADMIN_EMAIL: "a@agency.gov" })[0]).toMatchObject({ variable: "ADMIN_PASSWORD" });
+  });
+
+  it("is documented: the README's configuration table names every variable", () => {
+    const readme = fs.readFileSync("README.md", "utf8");
+    const missing = Object.keys(envSchema.shape).filter((name) => name !== "NODE_ENV" && !readme.includes(`\`${name}\``));
+    expect(missing).toEqual([]);
   });
 });

@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { Forbidden } from "@/components/auth/forbidden";
 import { AuditFilterForm } from "@/components/audit/audit-filter-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageShell } from "@/components/shell/page-shell";
 import { auditPageSchema, filtersToSearchParams } from "@/lib/audit/filters";
 import { viewAudit } from "@/lib/audit/service";
 import { currentMeta } from "@/lib/auth/origin";
-import { requirePageUser } from "@/lib/auth/page";
+import { pageAccess } from "@/components/shell/page-access";
 import { getDb } from "@/lib/db/client";
 import { describeZodError } from "@/lib/server/http";
 
@@ -16,22 +15,16 @@ export const metadata = { title: "Audit · Dispatcher Map" };
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const access = await requirePageUser("supervisor", "/audit");
-  if (!access.allowed) {
-    return (
-      <PageShell user={access.user}>
-        <Forbidden needed={access.needed} />
-      </PageShell>
-    );
-  }
+  const { user, denied } = await pageAccess("supervisor", "/audit");
+  if (denied) return denied;
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = auditPageSchema.safeParse(raw);
   const { before, ...filters } = parsed.success ? parsed.data : {};
-  const page = parsed.success ? await viewAudit(await getDb(), access.user, filters, { before }, await currentMeta()) : null;
+  const page = parsed.success ? await viewAudit(await getDb(), user, filters, { before }, await currentMeta()) : null;
   const query = filtersToSearchParams(filters);
 
   return (
-    <PageShell user={access.user} current="/audit">
+    <PageShell user={user} current="/audit">
       <div className="flex flex-col gap-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-xl font-semibold">Audit trail</h1>

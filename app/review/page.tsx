@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { Forbidden } from "@/components/auth/forbidden";
 import { ReviewFilterForm, type ReviewFormValues } from "@/components/review/review-filter-form";
 import { ReviewTable } from "@/components/review/review-table";
 import { PageShell } from "@/components/shell/page-shell";
 import { currentMeta } from "@/lib/auth/origin";
-import { requirePageUser } from "@/lib/auth/page";
+import { pageAccess } from "@/components/shell/page-access";
 import { getConfig } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
 import { reviewFiltersToSearchParams, reviewPageSchema } from "@/lib/review/filters";
@@ -20,18 +19,12 @@ const utcInput = (d: Date | undefined, raw: string | undefined) => (d ? d.toISOS
 
 /** `/review`: every stored call, newest first, for supervisors to search and open. */
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const access = await requirePageUser("supervisor", "/review");
-  if (!access.allowed) {
-    return (
-      <PageShell user={access.user}>
-        <Forbidden needed={access.needed} />
-      </PageShell>
-    );
-  }
+  const { user, denied } = await pageAccess("supervisor", "/review");
+  if (denied) return denied;
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = reviewPageSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : null;
-  const page = query ? await searchReviewCalls(await getDb(), access.user, query, await currentMeta()) : null;
+  const page = query ? await searchReviewCalls(await getDb(), user, query, await currentMeta()) : null;
   const { before, limit, ...filters } = query ?? {};
   const params = reviewFiltersToSearchParams(filters);
   const values: ReviewFormValues = {
@@ -44,7 +37,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const withLimit = (p: URLSearchParams) => (limit ? new URLSearchParams([...p, ["limit", String(limit)]]) : p);
 
   return (
-    <PageShell user={access.user} current="/review">
+    <PageShell user={user} current="/review">
       <div className="mx-auto flex max-w-7xl flex-col gap-4">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-xl font-semibold">Call review</h1>

@@ -1,9 +1,8 @@
-import { Forbidden } from "@/components/auth/forbidden";
 import { SettingList, SettingsCard } from "@/components/settings/setting-list";
 import { UpstreamStatus } from "@/components/settings/upstream-status";
 import { PageShell } from "@/components/shell/page-shell";
 import { settingsView } from "@/lib/admin/settings";
-import { requirePageUser } from "@/lib/auth/page";
+import { pageAccess } from "@/components/shell/page-access";
 import { getConfig } from "@/lib/config/env";
 import { upstreamHealth } from "@/lib/upstream/health";
 
@@ -12,18 +11,12 @@ export const metadata = { title: "Settings · Dispatcher Map" };
 
 /** `/admin/settings`: what the app is connected to and how it is configured. Read-only; admins only. */
 export default async function SettingsPage() {
-  const access = await requirePageUser("admin", "/admin/settings");
-  if (!access.allowed) {
-    return (
-      <PageShell user={access.user}>
-        <Forbidden needed={access.needed} />
-      </PageShell>
-    );
-  }
+  const { user, denied } = await pageAccess("admin", "/admin/settings");
+  if (denied) return denied;
   const view = settingsView(getConfig());
   const health = upstreamHealth().snapshot();
   return (
-    <PageShell user={access.user} current="/admin/settings">
+    <PageShell user={user} current="/admin/settings">
       <div className="mx-auto flex max-w-6xl flex-col gap-5">
         <div className="flex flex-col gap-1">
           <h1 className="text-xl font-semibold">Connections &amp; settings</h1>

@@ -1,8 +1,7 @@
 import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UserTable } from "@/components/admin/user-table";
-import { Forbidden } from "@/components/auth/forbidden";
 import { PageShell } from "@/components/shell/page-shell";
-import { requirePageUser } from "@/lib/auth/page";
+import { pageAccess } from "@/components/shell/page-access";
 import { listUsers } from "@/lib/auth/users";
 import { getDb } from "@/lib/db/client";
 
@@ -10,21 +9,15 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "Users · Dispatcher Map" };
 
 export default async function UsersPage() {
-  const access = await requirePageUser("admin", "/admin/users");
-  if (!access.allowed) {
-    return (
-      <PageShell user={access.user}>
-        <Forbidden needed={access.needed} />
-      </PageShell>
-    );
-  }
+  const { user, denied } = await pageAccess("admin", "/admin/users");
+  if (denied) return denied;
   const users = await listUsers(await getDb());
   return (
-    <PageShell user={access.user} current="/admin/users">
+    <PageShell user={user} current="/admin/users">
       <div className="mx-auto flex max-w-6xl flex-col gap-6">
         <h1 className="text-xl font-semibold">Users</h1>
         <CreateUserForm />
-        <UserTable users={users} currentUserId={access.user.id} />
+        <UserTable users={users} currentUserId={user.id} />
       </div>
     </PageShell>
   );

@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { ConsoleProviders } from "@/app/console-providers";
-import { Forbidden } from "@/components/auth/forbidden";
 import { ThemeProvider } from "@/components/console/theme";
 import { CallHeader } from "@/components/review/call-header";
 import { CallReview } from "@/components/review/call-review";
 import { PageShell } from "@/components/shell/page-shell";
 import { currentMeta } from "@/lib/auth/origin";
-import { requirePageUser } from "@/lib/auth/page";
+import { pageAccess } from "@/components/shell/page-access";
 import { callIdSchema } from "@/lib/calls/route-params";
 import { getConfig } from "@/lib/config/env";
 import { getDb } from "@/lib/db/client";
@@ -30,18 +29,12 @@ async function load(id: string, user: Parameters<typeof viewReviewCall>[1]) {
 /** `/review/<id>`: one stored call, read-only: map, timeline, nearest cameras then, share. */
 export default async function CallReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const access = await requirePageUser("supervisor", `/review/${id}`);
-  if (!access.allowed) {
-    return (
-      <PageShell user={access.user}>
-        <Forbidden needed={access.needed} />
-      </PageShell>
-    );
-  }
-  const data = await load(id, access.user);
+  const { user, denied } = await pageAccess("supervisor", `/review/${id}`);
+  if (denied) return denied;
+  const data = await load(id, user);
   const config = getConfig();
   return (
-    <PageShell user={access.user} current="/review">
+    <PageShell user={user} current="/review">
       {!data ? (
         <section className="mx-auto max-w-xl rounded-lg border border-line bg-raised p-6">
           <h1 className="text-lg font-semibold">No such call</h1>

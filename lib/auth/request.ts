@@ -34,3 +34,12 @@ export async function authenticateHeaders(
   if (touch) await touchSession(db, sessionId, now);
   return check.user;
 }
+
+/**
+ * Whether a session is still alive now (ending it, audited, if a limit passed). Long-lived responses
+ * such as the live-event stream ask this periodically, so they stop when the session does.
+ */
+export async function sessionStillActive(sessionId: string, origin: RequestOrigin): Promise<boolean> {
+  const check = await checkSession(await authDb(), sessionId, authPolicy(), origin, new Date());
+  return check.status === "active";
+}

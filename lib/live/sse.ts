@@ -1,11 +1,23 @@
 /** A server-sent-events response that forwards live nudges until the browser goes away. */
 import "server-only";
-import { liveBus, type LiveEvent } from "./bus";
+import type { LiveBus, LiveEvent } from "./bus";
 
 /** Comment lines keep proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
 
-export function liveStream(signal: AbortSignal): Response {
+export interface LiveStreamOptions {
+  bus: Pick<LiveBus, "subscribe">;
+  /** The browser went away. */
+  signal: AbortSignal;
+  /**
+   * Asked at every heartbeat: when the viewer's session has ended (idle, signed out, disabled), the
+   * stream closes rather than keep telling a walked-away screen about new calls.
+   */
+  stillAllowed: () => Promise<boolean>;
+  heartbeatMs?: number;
+}
+
+export function liveStream({ bus, signal, stillAllowed, heartbeatMs = HEARTBEAT_MS }: LiveStreamOptions): Response {
   const encoder = new TextEncoder();
   let cleanup = () => undefined as void;
   const stream = new ReadableStream<Uint8Array>({
@@ -19,11 +31,15 @@ export function liveStream(signal: AbortSignal): Response {
       };
       // Tell EventSource how soon to reconnect after a drop.
       send("retry: 2000\n: connected\n\n");
-      const unsubscribe = liveBus().subscribe((event: LiveEvent) => {
+      const unsubscribe = bus.subscribe((event: LiveEvent) => {
         const { type, ...data } = event;
         send(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
       });
-      const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
+      const heartbeat = setInterval(() => {
+        void stillAllowed()
+          .catch(() => false)
+          .then((ok) => (ok ? send(": keep-alive\n\n") : cleanup()));
+      }, heartbeatMs);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();

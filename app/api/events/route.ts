@@ -1,7 +1,15 @@
+import { sessionStillActive } from "@/lib/auth/request";
+import { liveBus } from "@/lib/live/bus";
 import { liveStream } from "@/lib/live/sse";
 import { withRole } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/events — server-sent "this changed" nudges for the console (no data, just wake-ups). */
-export const GET = withRole("telecommunicator", async ({ req }) => liveStream(req.signal));
+export const GET = withRole("telecommunicator", async ({ req, user, meta }) =>
+  liveStream({
+    bus: liveBus(),
+    signal: req.signal,
+    stillAllowed: () => sessionStillActive(user.sessionId, meta),
+  }),
+);

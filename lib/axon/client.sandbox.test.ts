@@ -3,11 +3,11 @@ import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_DEFAULTS } from "@/lib/config/env";
 import { Secret } from "@/lib/config/secret";
-import { UpstreamError } from "@/lib/upstream/errors";
 import { HealthRegistry } from "@/lib/upstream/health";
 import { startSandbox, type RunningSandbox } from "@/lib/upstream/sandbox-harness";
 import { AxonClient } from "./client";
 import { SIGNAL_BARS } from "./reshape";
+import { upstreamFailure as failure } from "@/lib/testing/failure";
 
 const TOKEN_TTL_SECONDS = 120;
 const ALL_SCOPES = ["device.state.any.read", "respond.any.locate", "users.read"];
@@ -48,16 +48,6 @@ function client(options: Options = {}) {
     timeoutMs: options.timeoutMs ?? 3_000,
     health: options.health ?? new HealthRegistry(),
   });
-}
-
-async function failure(p: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof UpstreamError) return err;
-    throw err;
-  }
-  throw new Error("expected an UpstreamError");
 }
 
 describe("Axon device state against the sandbox", () => {

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_DEFAULTS } from "@/lib/config/env";
 import { Secret } from "@/lib/config/secret";
 import { HttpError } from "@/lib/server/http";
-import { UpstreamError } from "@/lib/upstream/errors";
 import { HealthRegistry } from "@/lib/upstream/health";
 import { startSandbox, type RunningSandbox } from "@/lib/upstream/sandbox-harness";
 import { RapidsosClient } from "./client";
+import { upstreamFailure as failure } from "@/lib/testing/failure";
 
 const CALLER = "14125550101";
 const TOKEN_TTL_SECONDS = 120;
@@ -30,16 +30,6 @@ function client(options: { timeoutMs?: number; secret?: string; baseUrl?: string
     timeoutMs: options.timeoutMs ?? 3_000,
     health: options.health ?? new HealthRegistry(),
   });
-}
-
-async function failure(p: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof UpstreamError) return err;
-    throw err;
-  }
-  throw new Error("expected an UpstreamError");
 }
 
 describe("RapidSOS LEI against the sandbox", () => {

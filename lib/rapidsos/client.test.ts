@@ -8,7 +8,6 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Secret } from "@/lib/config/secret";
-import { HttpError } from "@/lib/server/http";
 import { dropSingleton, singleton } from "@/lib/server/singleton";
 import { serve, type Served } from "@/lib/testing/serve";
 import { UpstreamError } from "@/lib/upstream/errors";
@@ -16,6 +15,7 @@ import { HealthRegistry } from "@/lib/upstream/health";
 import { RapidsosClient } from "./client";
 import { decodeCursor } from "./cursor";
 import { FAULT_EXPIRED_TOKEN, LEI_DOC_RECORD, TOKEN_RESPONSE_MINIMAL } from "./wire-fixtures";
+import { httpFailure as failure } from "@/lib/testing/failure";
 
 const CLIENT_SECRET = "client-secret-value-xyz";
 const CALLER = "14125550101";
@@ -95,16 +95,6 @@ function client(extra: { timeoutMs?: number } = {}) {
     timeoutMs: extra.timeoutMs ?? 2_000,
     health: new HealthRegistry(),
   });
-}
-
-async function failure(p: Promise<unknown>): Promise<HttpError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof HttpError) return err;
-    throw err;
-  }
-  throw new Error("expected an error");
 }
 
 describe("RapidsosClient against the documented wire", () => {

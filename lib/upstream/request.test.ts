@@ -1,8 +1,8 @@
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { serve, type Served } from "@/lib/testing/serve";
-import { UpstreamError } from "./errors";
 import { sendUpstream, type UpstreamRequest } from "./request";
+import { upstreamFailure as failure } from "@/lib/testing/failure";
 
 let served: Served | null = null;
 afterEach(async () => {
@@ -24,16 +24,6 @@ const base = (url: string, extra: Partial<UpstreamRequest> = {}): UpstreamReques
   timeoutMs: 2_000,
   ...extra,
 });
-
-async function failure(promise: Promise<unknown>): Promise<UpstreamError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof UpstreamError) return err;
-    throw err;
-  }
-  throw new Error("expected an UpstreamError");
-}
 
 describe("sendUpstream", () => {
   it("returns status, headers and parsed JSON", async () => {

@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { calls } from "@/lib/db/schema";
 import { LiveBus, type LiveEvent } from "@/lib/live/bus";
 import { backends } from "@/lib/testing/databases";
+import { UpstreamError } from "@/lib/upstream/errors";
 import { CallTracker } from "./tracker";
 
 describe("the call tracker", () => {
@@ -17,15 +18,23 @@ describe("the call tracker", () => {
     await database?.close();
   });
 
-  it("asks LEI about a shared caller at once when any instance announces the share", async () => {
+  /** A tracker whose LEI has nothing for anyone yet (a miss, not an error), noting who it asked about. */
+  function trackerOverEmptyLei() {
+    const asked: string[] = [];
     const tracker = new CallTracker({
       database: async () => database,
-      lookup: async () => {
-        throw new Error("not used");
+      lookup: async (input) => {
+        asked.push(input.callerId ?? "");
+        throw new UpstreamError("rapidsos", "not_found");
       },
       bus,
       intervalMs: 60_000,
     });
+    return { tracker, asked };
+  }
+
+  it("asks LEI about a shared caller at once when any instance announces the share", async () => {
+    const { tracker } = trackerOverEmptyLei();
     const polled: string[] = [];
     tracker.pollNow = async (phone) => {
       polled.push(phone);
@@ -37,22 +46,11 @@ describe("the call tracker", () => {
     stop();
   });
 
-  it("polls every live shared call and announces what changed", async () => {
+  it("polls every live shared call; a first miss changes nothing on screen", async () => {
     const [shared] = await database.db.insert(calls).values({ phone: "14125550177", shared: true }).returning();
-    const asked: string[] = [];
     const events: LiveEvent[] = [];
     const unsubscribe = bus.subscribe((e) => events.push(e));
-    const tracker = new CallTracker({
-      database: async () => database,
-      // LEI has nothing for this number yet: a miss, not an error.
-      lookup: async (input) => {
-        asked.push(input.callerId ?? "");
-        const { UpstreamError } = await import("@/lib/upstream/errors");
-        throw new UpstreamError("rapidsos", "not_found");
-      },
-      bus,
-      intervalMs: 60_000,
-    });
+    const { tracker, asked } = trackerOverEmptyLei();
     await tracker.wake();
     expect(asked).toEqual(["14125550177"]);
     const [row] = await database.db.select().from(calls);
@@ -63,17 +61,7 @@ describe("the call tracker", () => {
 
   it("polls just the one caller when asked to poll now", async () => {
     await database.db.insert(calls).values({ phone: "14125550178", shared: true });
-    const asked: string[] = [];
-    const tracker = new CallTracker({
-      database: async () => database,
-      lookup: async (input) => {
-        asked.push(input.callerId ?? "");
-        const { UpstreamError } = await import("@/lib/upstream/errors");
-        throw new UpstreamError("rapidsos", "not_found");
-      },
-      bus,
-      intervalMs: 60_000,
-    });
+    const { tracker, asked } = trackerOverEmptyLei();
     await tracker.pollNow("14125550178");
     expect(asked).toEqual(["14125550178"]);
   });

@@ -3,6 +3,7 @@ import type { Device } from "@/lib/axon/types";
 import type { CallSummary } from "@/lib/calls/types";
 import { distanceM } from "@/lib/geo/nearest";
 import type { CallerLocation, Uncertainty } from "@/lib/rapidsos/types";
+import { bodyCamera } from "@/lib/testing/fixtures";
 import {
   buildCallerFeatures,
   buildDeviceAccuracy,
@@ -57,22 +58,13 @@ function call(id: string, latest: CallerLocation | null, over: Partial<CallSumma
   };
 }
 
-function device(id: string, over: Partial<Device> = {}): Device {
-  return {
-    id,
-    serial: `X6${id}`,
-    model: "Axon Body 4",
-    status: "recording",
-    rawStatus: "RECORDING",
-    batteryPct: 80,
-    signal: { label: "GOOD", bars: 3 },
+/** A camera that reported 4 s ago. */
+const device = (id: string, over: Partial<Device> = {}): Device =>
+  bodyCamera(id, {
     location: { latitude: 40.44, longitude: -79.99, accuracyM: 6.4, at: NOW - 4_000 },
-    officer: { name: "Sam Reyes", firstName: "Sam", lastName: "Reyes", badge: "1234", userId: "u1" },
-    agency: "pgh",
     updatedAt: NOW - 4_000,
     ...over,
-  };
-}
+  });
 
 describe("callers", () => {
   it("draws the latest location, its circle at the display confidence, and a label on the circle", () => {

@@ -3,29 +3,9 @@ import type { Db } from "@/lib/db/client";
 import { datashareDeliveries, devicePositions } from "@/lib/db/schema";
 import { storeCallerLocations } from "@/lib/history/caller-locations";
 import type { CallerLocation } from "@/lib/rapidsos/types";
+import { callerLocation } from "@/lib/testing/fixtures";
 
-export const T0 = 1_763_800_000_000;
-
-export function location(phone: string, i: number, over: Partial<CallerLocation> = {}): CallerLocation {
-  return {
-    callerId: phone,
-    formatVersion: "1.0",
-    createdTime: T0 + i * 5000 + 300,
-    locationTime: T0 + i * 5000,
-    callStartTime: T0 - 60_000,
-    source: "call",
-    callerName: "Jordan Caller",
-    positioningMethod: "gps",
-    application: "Sandbox Phone",
-    latitude: 40.44 + i * 0.001,
-    longitude: -79.99,
-    altitudeM: null,
-    altitudeUncertaintyM: null,
-    uncertainty: { radiusM: 10, confidence: 90, pdf: "normal" },
-    place: null,
-    ...over,
-  };
-}
+export { T0, callerLocation as location } from "@/lib/testing/fixtures";
 
 /** Store `count` locations of one call; returns its id. */
 export async function storeCall(
@@ -36,7 +16,7 @@ export async function storeCall(
 ): Promise<string> {
   const stored = await storeCallerLocations(
     db,
-    Array.from({ length: count }, (_, i) => location(phone, i, over(i))),
+    Array.from({ length: count }, (_, i) => callerLocation(phone, i, over(i))),
   );
   return stored.callIds[0]!;
 }

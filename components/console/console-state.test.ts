@@ -1,14 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { consoleReducer, type ConsoleState } from "./console-state";
+import { consoleReducer, initialConsoleState } from "./console-state";
 
-const base: ConsoleState = {
-  selectedCallId: null,
-  selectedDeviceId: null,
-  follow: false,
-  shownStatuses: { recording: true, buffering: true, docked: true, offline: true, unknown: true },
-  deviceQuery: "",
-  frame: null,
-};
+const base = initialConsoleState;
 
 describe("consoleReducer", () => {
   it("asks the map to frame a selection only when told to, with a fresh request each time", () => {

@@ -30,7 +30,8 @@ type Action =
   | { type: "toggleStatus"; status: DeviceStatus }
   | { type: "setDeviceQuery"; query: string };
 
-const initial: ConsoleState = {
+/** A console that has just opened: nothing selected, every device status shown. */
+export const initialConsoleState: ConsoleState = {
   selectedCallId: null,
   selectedDeviceId: null,
   follow: false,
@@ -85,7 +86,7 @@ const StateContext = createContext<ConsoleState | null>(null);
 const ActionsContext = createContext<ConsoleActions | null>(null);
 
 export function ConsoleStateProvider({ children }: { children: ReactNode }) {
-  const [state, dispatch] = useReducer(consoleReducer, initial);
+  const [state, dispatch] = useReducer(consoleReducer, initialConsoleState);
   const actions = useMemo<ConsoleActions>(
     () => ({
       selectCall: (id, opts) => dispatch({ type: "selectCall", id, frame: opts?.frame ?? true }),

@@ -71,7 +71,9 @@ test("the trail grows as the sandbox clock advances, and the camera stays put", 
   const details = consolePage.callerDetails;
   await expect(details).toHaveAttribute("data-trail-count", /^[1-9]\d*$/);
   const trailBefore = Number(await details.getAttribute("data-trail-count"));
-  await expect.poll(() => consolePage.map.getAttribute("data-center")).not.toBeNull();
+  // The search frames the caller with an animation: let it land before taking the camera's place.
+  await expect.poll(() => consolePage.zoom(), { timeout: 15_000 }).toBeGreaterThanOrEqual(14);
+  await consolePage.waitForMapIdle();
   const centerBefore = await consolePage.map.getAttribute("data-center");
 
   await sandbox.advance(60_000);

@@ -89,45 +89,48 @@ export function Listbox<T>({
     e.stopPropagation();
   }
 
-  if (items.length === 0) return <div className="px-3 py-2 text-sm text-muted">{empty}</div>;
-
+  // The list element stays mounted while empty: focus moved to it (after a search, before the
+  // first rows arrive) must not land on nothing.
   return (
-    <ul
-      id={id}
-      role="listbox"
-      aria-label={label}
-      tabIndex={0}
-      aria-activedescendant={activeIndex >= 0 && activeKey !== null ? optionId(activeKey) : undefined}
-      onKeyDown={onKeyDown}
-      onFocus={() => {
-        if (activeIndex < 0) move(Math.max(0, keys.indexOf(selectedKey ?? "")));
-      }}
-      className={`listbox outline-none focus-visible:ring-2 focus-visible:ring-focus focus-visible:ring-inset ${className}`}
-    >
-      {items.map((item) => {
-        const key = getKey(item);
-        const selected = key === selectedKey;
-        const active = key === activeKey;
-        return (
-          <li
-            key={key}
-            id={optionId(key)}
-            role="option"
-            aria-selected={selected}
-            onClick={() => {
-              setActiveKey(key);
-              onSelect(item);
-            }}
-            data-active={active || undefined}
-            className={`cursor-pointer border-l-4 px-3 py-2 ${
-              selected ? "border-accent bg-selected" : "border-transparent hover:bg-hover"
-            }`}
-            {...itemData?.(item)}
-          >
-            {renderItem(item, { selected, active })}
-          </li>
-        );
-      })}
-    </ul>
+    <>
+      {items.length === 0 ? <div className="px-3 py-2 text-sm text-muted">{empty}</div> : null}
+      <ul
+        id={id}
+        role="listbox"
+        aria-label={label}
+        tabIndex={0}
+        aria-activedescendant={activeIndex >= 0 && activeKey !== null ? optionId(activeKey) : undefined}
+        onKeyDown={onKeyDown}
+        onFocus={() => {
+          if (activeIndex < 0) move(Math.max(0, keys.indexOf(selectedKey ?? "")));
+        }}
+        className={`listbox outline-none focus-visible:ring-2 focus-visible:ring-focus focus-visible:ring-inset ${className}`}
+      >
+        {items.map((item) => {
+          const key = getKey(item);
+          const selected = key === selectedKey;
+          const active = key === activeKey;
+          return (
+            <li
+              key={key}
+              id={optionId(key)}
+              role="option"
+              aria-selected={selected}
+              onClick={() => {
+                setActiveKey(key);
+                onSelect(item);
+              }}
+              data-active={active || undefined}
+              className={`cursor-pointer border-l-4 px-3 py-2 ${
+                selected ? "border-accent bg-selected" : "border-transparent hover:bg-hover"
+              }`}
+              {...itemData?.(item)}
+            >
+              {renderItem(item, { selected, active })}
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

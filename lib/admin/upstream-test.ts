@@ -97,8 +97,10 @@ export async function testUpstream(name: UpstreamName, deps: UpstreamTestDeps): 
   const now = deps.now ?? Date.now;
   const started = now();
   const finish = (ok: boolean, failedStep: UpstreamTestResult["failedStep"], detail: string, summary: string, status: number | null) => {
-    deps.health.record(name, { ok, status, detail: summary }, new Date(now()));
-    return { upstream: name, ok, failedStep, detail, summary, status, durationMs: now() - started, at: new Date(now()).toISOString(), health: deps.health.get(name) };
+    // One reading of the clock, so the result and the health entry name the same moment.
+    const at = new Date(now());
+    deps.health.record(name, { ok, status, detail: summary }, at);
+    return { upstream: name, ok, failedStep, detail, summary, status, durationMs: at.getTime() - started, at: at.toISOString(), health: deps.health.get(name) };
   };
   try {
     const result = await (name === "rapidsos" ? probeRapidsos(deps) : probeAxon(deps));

@@ -5,12 +5,12 @@ export default defineConfig({
   resolve: {
     alias: {
       "@": path.resolve(import.meta.dirname),
-      "server-only": path.resolve(import.meta.dirname, "lib/testing/empty-module.ts"),
+      "server-only": path.resolve(import.meta.dirname, "testing/empty-module.ts"),
     },
   },
   test: {
     environment: "node",
-    include: ["{app,components,lib}/**/*.test.{ts,tsx}"],
+    include: ["{app,components,lib,sandbox,testing,tools,bench}/**/*.test.{ts,tsx}"],
     exclude: ["node_modules", ".next", "e2e"],
     testTimeout: 30_000,
     hookTimeout: 120_000,

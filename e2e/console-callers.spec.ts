@@ -14,7 +14,7 @@ test.beforeEach(async ({ sandbox, consolePage }) => {
   await consolePage.goto();
 });
 
-// Each scenario caller sends a different kind of uncertainty (see lib/sandbox/call-plan.ts PROFILES).
+// Each scenario caller sends a different kind of uncertainty (see sandbox/call-plan.ts PROFILES).
 const CALLERS = [
   { kind: "walking", typed: "412-555-0101", phone: SCENARIO_PHONES.walking, circle: "converted", sentConfidence: 90 },
   { kind: "driving", typed: "(412) 555-0102", phone: SCENARIO_PHONES.driving, circle: "converted", sentConfidence: 68 },

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { CallDetailResponse } from "@/lib/calls/types";
-import { formatPhone } from "@/lib/map/features";
+import { formatPhone } from "@/lib/phone/format";
 import { asRole, expect, test } from "./fixtures";
 import { ConsolePage } from "./pages/console-page";
 import { CallReviewPage } from "./pages/review-page";

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 /**
- * The sandbox Portal, as document 001 describes RapidSOS Portal: a call must be selected before the
+ * The sandbox Portal, as the RapidSOS Data Share Partner Guide describes RapidSOS Portal: a call must be selected before the
  * Tools menu offers our solution; picking it asks for confirmation; confirming sends the signed
  * delivery to our handler, and the Portal shows how the handler answered.
  */

@@ -9,7 +9,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hasRole, ROLES, type Role } from "@/lib/auth/types";
-import { signIn, startApp, type RunningApp } from "@/lib/testing/app-server";
+import { signIn, startApp, type RunningApp } from "@/testing/app-server";
 
 /** Who may call what: the minimum role for every protected method of every /api/ route. */
 const ROUTE_ROLES: Record<string, Role> = {

@@ -3,10 +3,9 @@ import { AuditFilterForm } from "@/components/audit/audit-filter-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageShell } from "@/components/shell/page-shell";
 import { auditPageSchema, filtersToSearchParams } from "@/lib/audit/filters";
-import { viewAudit } from "@/lib/audit/service";
+import { viewAudit } from "@/lib/audit/audit-trail";
 import { currentMeta } from "@/lib/auth/origin";
 import { pageAccess } from "@/components/shell/page-access";
-import { getDb } from "@/lib/db/client";
 import { describeZodError } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
@@ -15,12 +14,12 @@ export const metadata = { title: "Audit · Dispatcher Map" };
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { user, denied } = await pageAccess("supervisor", "/audit");
+  const { user, db, denied } = await pageAccess("supervisor", "/audit");
   if (denied) return denied;
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = auditPageSchema.safeParse(raw);
   const { before, ...filters } = parsed.success ? parsed.data : {};
-  const page = parsed.success ? await viewAudit(await getDb(), user, filters, { before }, await currentMeta()) : null;
+  const page = parsed.success ? await viewAudit(db, user, filters, { before }, await currentMeta()) : null;
   const query = filtersToSearchParams(filters);
 
   return (

@@ -5,9 +5,8 @@ import { PageShell } from "@/components/shell/page-shell";
 import { currentMeta } from "@/lib/auth/origin";
 import { pageAccess } from "@/components/shell/page-access";
 import { getConfig } from "@/lib/config/env";
-import { getDb } from "@/lib/db/client";
 import { reviewFiltersToSearchParams, reviewPageSchema } from "@/lib/review/filters";
-import { searchReviewCalls } from "@/lib/review/service";
+import { searchReviewCalls } from "@/lib/review/audited-review";
 import { describeZodError } from "@/lib/server/http";
 
 export const dynamic = "force-dynamic";
@@ -19,12 +18,12 @@ const utcInput = (d: Date | undefined, raw: string | undefined) => (d ? d.toISOS
 
 /** `/review`: every stored call, newest first, for supervisors to search and open. */
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<Search> }) {
-  const { user, denied } = await pageAccess("supervisor", "/review");
+  const { user, db, denied } = await pageAccess("supervisor", "/review");
   if (denied) return denied;
   const raw = Object.fromEntries(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === "string"));
   const parsed = reviewPageSchema.safeParse(raw);
   const query = parsed.success ? parsed.data : null;
-  const page = query ? await searchReviewCalls(await getDb(), user, query, await currentMeta()) : null;
+  const page = query ? await searchReviewCalls(db, user, query, await currentMeta()) : null;
   const { before, limit, ...filters } = query ?? {};
   const params = reviewFiltersToSearchParams(filters);
   const values: ReviewFormValues = {

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { apiFetch, errorDetail, SessionEndedError } from "@/components/auth/session-ended";
+import { ApiError, fetchJson } from "@/lib/browser/api-client";
 
 export interface AdminRequest {
   send: (url: string, method: "POST" | "PATCH", body?: unknown, done?: string) => Promise<boolean>;
@@ -21,20 +21,13 @@ export function useAdminRequest(): AdminRequest {
     setBusy(true);
     setMessage(null);
     try {
-      const res = await apiFetch(url, {
-        method,
-        headers: { "content-type": "application/json" },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      if (!res.ok) {
-        setMessage({ kind: "error", text: await errorDetail(res) });
-        return false;
-      }
+      await fetchJson<unknown>(url, { method, json: body });
       setMessage({ kind: "ok", text: done });
       startTransition(() => router.refresh());
       return true;
     } catch (err) {
-      if (!(err instanceof SessionEndedError)) setMessage({ kind: "error", text: "The server could not be reached." });
+      if (err instanceof ApiError && err.sessionEnded) return false;
+      setMessage({ kind: "error", text: err instanceof ApiError ? err.detail : "The server could not be reached." });
       return false;
     } finally {
       setBusy(false);

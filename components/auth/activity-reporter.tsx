@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { apiFetch, SessionEndedError } from "./session-ended";
+import { ApiError, fetchJson } from "@/lib/browser/api-client";
 
 const EVENTS = ["keydown", "pointerdown", "wheel", "touchstart"] as const;
 
@@ -20,10 +20,10 @@ export function ActivityReporter({ intervalMs = 60_000 }: { intervalMs?: number 
       if (inFlight.current || now - lastSent.current < intervalMs) return;
       lastSent.current = now;
       inFlight.current = true;
-      apiFetch("/api/session/activity", { method: "POST" })
+      fetchJson<unknown>("/api/session/activity", { method: "POST" })
         .catch((err: unknown) => {
           // A network blip is retried on the next input; a 401 already went to the sign-in page.
-          if (!(err instanceof SessionEndedError)) lastSent.current = 0;
+          if (!(err instanceof ApiError && err.sessionEnded)) lastSent.current = 0;
         })
         .finally(() => {
           inFlight.current = false;

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { CallSummary, CallsResponse } from "@/lib/calls/types";
-import { closeCall, queryKeys } from "@/lib/map/queries";
+import { closeCall, queryKeys } from "@/lib/browser/console-queries";
 import { useConsoleActions, useConsoleState } from "./console-state";
 
 const buttonClass =

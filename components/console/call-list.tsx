@@ -2,8 +2,9 @@
 
 import { Listbox } from "@/components/ui/listbox";
 import type { CallSummary } from "@/lib/calls/types";
-import { formatAge } from "@/lib/geo/freshness";
-import { formatPhone, mapCircleLabel, type CallerView } from "@/lib/map/features";
+import { formatAge } from "@/lib/time/freshness";
+import { mapCircleLabel, type CallerView } from "@/lib/map/features";
+import { formatPhone } from "@/lib/phone/format";
 import { useConsoleActions, useConsoleState } from "./console-state";
 import { FreshnessBadge } from "./freshness-badge";
 import { OutsideJurisdictionFlag } from "./outside-jurisdiction-flag";

@@ -3,8 +3,9 @@
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { CallSummary } from "@/lib/calls/types";
-import { formatAge } from "@/lib/geo/freshness";
-import { formatPhone, type CallerView } from "@/lib/map/features";
+import { formatAge } from "@/lib/time/freshness";
+import type { CallerView } from "@/lib/map/features";
+import { formatPhone } from "@/lib/phone/format";
 import { CallActions } from "./call-actions";
 import { formatClock, formatCoordinates, formatDateTime } from "./format";
 import { FreshnessBadge } from "./freshness-badge";

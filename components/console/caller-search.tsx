@@ -3,7 +3,8 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState, type FormEvent } from "react";
 import type { CallSummary, CallsResponse } from "@/lib/calls/types";
-import { ApiError, openCall, queryKeys } from "@/lib/map/queries";
+import { ApiError } from "@/lib/browser/api-client";
+import { openCall, queryKeys } from "@/lib/browser/console-queries";
 import { CALL_LIST_ID } from "./call-list";
 import { useConsoleActions } from "./console-state";
 

@@ -71,14 +71,13 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
     if (gone) actions.selectCall(null);
   }, [gone, actions]);
 
-  const callsStale = data.callsFeed.failing || data.rapidsosDown !== null;
   return (
     <div className="grid h-full min-h-0 grid-cols-[minmax(320px,380px)_1fr_minmax(300px,360px)] bg-surface text-fg">
       <aside aria-label="Calls" className="flex min-h-0 flex-col border-r border-line bg-raised">
         <div className="border-b border-line p-3">
           <CallerSearch />
         </div>
-        <PanelSection title="Calls" count={data.calls.length} stale={callsStale} headingId="calls-heading" className="max-h-[38%] shrink-0">
+        <PanelSection title="Calls" count={data.calls.length} stale={data.callsStale} headingId="calls-heading" className="max-h-[38%] shrink-0">
           <div className="min-h-0 overflow-y-auto">
             <CallList calls={data.calls} views={data.callerViews} />
           </div>

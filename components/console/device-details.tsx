@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
 import { accuracyLabel } from "@/lib/geo/confidence";
-import { formatAge } from "@/lib/geo/freshness";
+import { formatAge } from "@/lib/time/freshness";
 import type { DeviceView } from "@/lib/map/features";
 import { useConsoleActions } from "./console-state";
 import { formatBattery, formatClock, formatCoordinates, formatSignal, STATUS_LABEL } from "./format";

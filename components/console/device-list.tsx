@@ -1,7 +1,7 @@
 "use client";
 
 import { Listbox } from "@/components/ui/listbox";
-import { formatAge } from "@/lib/geo/freshness";
+import { formatAge } from "@/lib/time/freshness";
 import type { DeviceView } from "@/lib/map/features";
 import { useConsoleActions, useConsoleState } from "./console-state";
 import { formatBattery, officerLabel, STATUS_LABEL } from "./format";

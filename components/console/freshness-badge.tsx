@@ -1,4 +1,4 @@
-import type { Freshness } from "@/lib/geo/freshness";
+import type { Freshness } from "@/lib/time/freshness";
 
 const STYLE: Record<Freshness, string> = {
   live: "border-ok/50 text-ok",

@@ -1,7 +1,7 @@
 "use client";
 
 import { Listbox } from "@/components/ui/listbox";
-import { formatAge } from "@/lib/geo/freshness";
+import { formatAge } from "@/lib/time/freshness";
 import { formatBearing, formatDistance, type Ranked } from "@/lib/geo/nearest";
 import type { DeviceView } from "@/lib/map/features";
 import { useConsoleActions, useConsoleState } from "./console-state";

@@ -1,7 +1,7 @@
 "use client";
 
 import type { CallSummary } from "@/lib/calls/types";
-import { formatPhone } from "@/lib/map/features";
+import { formatPhone } from "@/lib/phone/format";
 import type { Announcement } from "./newly-shared";
 import { OutsideJurisdictionFlag } from "./outside-jurisdiction-flag";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import type { DeviceStatus } from "@/lib/axon/types";
-import type { Freshness } from "@/lib/geo/freshness";
+import type { Freshness } from "@/lib/time/freshness";
 import { useTheme } from "./theme";
 
 /** The same colour the map uses for this status, faded the same way when stale. */

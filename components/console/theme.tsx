@@ -1,8 +1,7 @@
 "use client";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { mapTheme, type MapTheme, type ThemeName } from "@/lib/map/theme";
-import { THEME_COOKIE } from "./theme-cookie";
+import { mapTheme, THEME_COOKIE, type MapTheme, type ThemeName } from "@/lib/map/theme";
 
 
 interface ThemeValue {

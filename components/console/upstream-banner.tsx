@@ -1,6 +1,6 @@
 "use client";
 
-import type { ApiError } from "@/lib/map/queries";
+import type { ApiError } from "@/lib/browser/api-client";
 import type { FeedState } from "./use-console-data";
 import { formatClock } from "./format";
 

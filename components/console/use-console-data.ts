@@ -4,9 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Device } from "@/lib/axon/types";
 import type { CallSummary } from "@/lib/calls/types";
-import type { Freshness } from "@/lib/geo/freshness";
 import { callerView, deviceView, type CallerView, type DeviceView } from "@/lib/map/features";
-import { ApiError, callDetailQuery, callsQuery, devicesQuery } from "@/lib/map/queries";
+import { ApiError } from "@/lib/browser/api-client";
+import { callDetailQuery, callsQuery, devicesQuery } from "@/lib/browser/console-queries";
 import type { CallerLocation } from "@/lib/rapidsos/types";
 import { useConsoleState } from "./console-state";
 import { useDataNow } from "./use-data-now";
@@ -31,6 +31,8 @@ export interface ConsoleData {
   selectedDeviceView: DeviceView | null;
   callsFeed: FeedState;
   devicesFeed: FeedState;
+  /** The calls feed or RapidSOS behind it is failing: every caller shown is stale. */
+  callsStale: boolean;
   rapidsosDown: { detail: string; lastOkAt: string | null } | null;
   devicesNotice: string | null;
   callsServerNow: number;
@@ -40,10 +42,6 @@ function feed(q: { isError: boolean; error: unknown; dataUpdatedAt: number; data
   const error = q.error instanceof ApiError ? q.error : q.error ? new ApiError(0, "network", String(q.error)) : null;
   return { failing: q.isError, error, updatedAt: q.dataUpdatedAt, loaded: q.data !== undefined };
 }
-
-/** When a feed is failing, whatever it last said is stale, however young it looked. */
-const markStale = <V extends { freshness: Freshness }>(v: V, failing: boolean): V =>
-  failing && v.freshness === "live" ? { ...v, freshness: "stale" } : v;
 
 export function useConsoleData(displayConfidence: number): ConsoleData {
   const { selectedCallId, selectedDeviceId } = useConsoleState();
@@ -65,13 +63,13 @@ export function useConsoleData(displayConfidence: number): ConsoleData {
   const callerViews = useMemo(
     () =>
       calls.flatMap((c) => {
-        const v = callerView(c, callsNow, displayConfidence);
-        return v ? [markStale(v, callsStale)] : [];
+        const v = callerView(c, callsNow, displayConfidence, callsStale);
+        return v ? [v] : [];
       }),
     [calls, callsNow, displayConfidence, callsStale],
   );
   const deviceViews = useMemo(
-    () => devices.map((d) => markStale(deviceView(d, devicesNow), devicesFeed.failing)),
+    () => devices.map((d) => deviceView(d, devicesNow, devicesFeed.failing)),
     [devices, devicesNow, devicesFeed.failing],
   );
 
@@ -92,6 +90,7 @@ export function useConsoleData(displayConfidence: number): ConsoleData {
     selectedDeviceView,
     callsFeed,
     devicesFeed,
+    callsStale,
     rapidsosDown,
     devicesNotice: devicesQ.data?.notice ?? null,
     callsServerNow: callsNow,

@@ -2,7 +2,7 @@
 
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { queryKeys } from "@/lib/map/queries";
+import { queryKeys } from "@/lib/browser/console-queries";
 
 export interface SharedNudge {
   id: string;

@@ -105,7 +105,7 @@ export function MapView({ mapStyle, theme, initialView, label, children }: MapVi
   }, [map, mapStyle]);
 
   return (
-    // maplibre-gl.css makes the map `position: relative`; the wrapper owns the size (TOOLCHAIN 4).
+    // maplibre-gl.css makes the map `position: relative`; the wrapper owns the size, or the map would be 0 px tall under Tailwind's positioning.
     <div className="absolute inset-0">
       <div
         ref={containerRef}

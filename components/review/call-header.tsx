@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { CallSummary } from "@/lib/calls/types";
-import { formatPhone } from "@/lib/map/features";
+import { formatPhone } from "@/lib/phone/format";
 import { formatUtc } from "@/lib/review/format";
 
 const button =

@@ -2,7 +2,7 @@
 
 import { officerLabel, STATUS_LABEL } from "@/components/console/format";
 import { StatusDot } from "@/components/console/status-dot";
-import { deviceFreshness, formatAge } from "@/lib/geo/freshness";
+import { deviceFreshness, formatAge } from "@/lib/time/freshness";
 import { formatBearing, formatDistance } from "@/lib/geo/nearest";
 import { deviceStatus } from "@/lib/review/features";
 import { formatUtcClock } from "@/lib/review/format";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { formatCoordinates } from "@/components/console/format";
-import { formatPhone } from "@/lib/map/features";
+import { formatPhone } from "@/lib/phone/format";
 import { formatUtc } from "@/lib/review/format";
 import type { ReviewCallRow } from "@/lib/review/types";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { fetchJson } from "@/lib/map/queries";
+import { fetchJson } from "@/lib/browser/api-client";
 import type { NearestDevicesResponse } from "@/lib/review/types";
 
 /**

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import type { UpstreamTestResult } from "@/lib/admin/upstream-test";
 import { formatUtc } from "@/lib/review/format";
-import { ApiError, fetchJson } from "@/lib/map/queries";
+import { ApiError, fetchJson } from "@/lib/browser/api-client";
 import type { UpstreamName } from "@/lib/upstream/errors";
 import type { UpstreamHealth } from "@/lib/upstream/health";
 

@@ -1,5 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { formatPhone } from "@/lib/map/features";
+import { formatPhone } from "@/lib/phone/format";
 
 export interface MirroredCall {
   id: string;

@@ -1,8 +1,8 @@
 import { expect, type Locator, type Page } from "@playwright/test";
-import { formatPhone } from "@/lib/map/features";
+import { formatPhone } from "@/lib/phone/format";
 
 /**
- * The sandbox RapidSOS Portal as a telecommunicator at the sharing center uses it (document 001):
+ * The sandbox RapidSOS Portal as a telecommunicator at the sharing center uses it (RapidSOS Data Share Partner Guide):
  * select a 911 call, open Tools, pick our solution, confirm.
  */
 export class PortalPage {

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_DEFAULTS, type AppConfig } from "@/lib/config/env";
 import { Secret } from "@/lib/config/secret";
 import { HealthRegistry } from "@/lib/upstream/health";
-import { startSandbox, type RunningSandbox } from "@/lib/upstream/sandbox-harness";
+import { NO_LEI_LIMIT, serveSandbox, type ServedSandbox } from "@/sandbox/testing";
 import { PROBE_NUMBER, testUpstream } from "./upstream-test";
 
-let sb: RunningSandbox;
+let sb: ServedSandbox;
 beforeAll(async () => {
-  sb = await startSandbox();
+  sb = await serveSandbox({ leiRateLimitPerMinute: NO_LEI_LIMIT });
 });
 afterAll(() => sb.close());
 beforeEach(async () => {

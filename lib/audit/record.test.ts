@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Secret } from "@/lib/config/secret";
 import type { Database } from "@/lib/db/client";
-import { backends } from "@/lib/testing/databases";
+import { backends } from "@/testing/databases";
 import { auditCsvStream } from "./export";
 import { auditFilterSchema } from "./filters";
 import { countAudit, queryAudit } from "./query";

@@ -3,7 +3,7 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { OIDC_PROVIDER_ID, signIn, signOut } from "./auth";
-import { authDb } from "./initial-accounts";
+import { authDb } from "./db";
 import { SIGN_IN_FAILED, safeNextPath } from "./messages";
 import { metaFromHeaders } from "./origin";
 import { signOutSession } from "./sign-out";

@@ -11,7 +11,7 @@ import { getConfig } from "@/lib/config/env";
 import { log } from "@/lib/server/log";
 import { getAuthSecret } from "./auth-secret";
 import { signInWithPassword } from "./credentials";
-import { authDb } from "./initial-accounts";
+import { authDb } from "./db";
 import { checkOidcSignIn, completeOidcSignIn, type OidcIdentity } from "./oidc";
 import { currentMeta, metaFromHeaders } from "./origin";
 import { authPolicy } from "./policy";

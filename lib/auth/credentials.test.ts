@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { backends } from "@/lib/testing/databases";
+import { backends } from "@/testing/databases";
 import { signInWithPassword } from "./credentials";
 import { checkSession } from "./sessions";
 import { auditRows, clock, insertUser, MINUTE, ORIGIN, TEST_POLICY, userByEmail } from "./testing";

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Secret } from "@/lib/config/secret";
 import type { Database } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
-import { backends } from "@/lib/testing/databases";
+import { backends } from "@/testing/databases";
 import { signInWithPassword } from "./credentials";
 import { DEMO_ACCOUNTS, describeInitialAccounts, ensureInitialAccounts } from "./initial-accounts";
 import { createSession, checkSession } from "./sessions";

@@ -217,10 +217,3 @@ export function initialAccounts(): Promise<InitialAccounts> {
     return run;
   });
 }
-
-/** The database, with the initial accounts in place. */
-export async function authDb(): Promise<Db> {
-  const db = await getDb();
-  await initialAccounts();
-  return db;
-}

@@ -5,7 +5,7 @@
  */
 import "server-only";
 import type { RequestMeta } from "@/lib/server/http";
-import { authDb } from "./initial-accounts";
+import { authDb } from "./db";
 import { authPolicy } from "./policy";
 import { checkSession, touchSession, type RequestOrigin } from "./sessions";
 import { readSessionId } from "./token";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { sessions, users } from "@/lib/db/schema";
-import { backends } from "@/lib/testing/databases";
+import { backends } from "@/testing/databases";
 import { checkSession, createSession, purgeSessions, recordActivity, sessionEndReason, touchSession } from "./sessions";
 import { signOutSession } from "./sign-out";
 import { auditRows, clock, insertUser, MINUTE, ORIGIN, TEST_POLICY } from "./testing";

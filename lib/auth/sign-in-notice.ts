@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { authDb } from "./initial-accounts";
+import { authDb } from "./db";
 import { SIGN_IN_FAILED, sessionEndedMessage } from "./messages";
 import { authPolicy } from "./policy";
 import { sessionEndReason } from "./sessions";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { HttpError } from "@/lib/server/http";
-import { backends } from "@/lib/testing/databases";
+import { backends } from "@/testing/databases";
 import { signInWithPassword } from "./credentials";
 import { checkSession, createSession } from "./sessions";
 import { auditRows, clock, insertUser, ORIGIN, TEST_POLICY } from "./testing";

@@ -4,19 +4,19 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SANDBOX_DEFAULTS } from "@/lib/config/env";
 import { Secret } from "@/lib/config/secret";
 import { HealthRegistry } from "@/lib/upstream/health";
-import { startSandbox, type RunningSandbox } from "@/lib/upstream/sandbox-harness";
+import { NO_LEI_LIMIT, serveSandbox, type ServedSandbox } from "@/sandbox/testing";
 import { AxonClient } from "./client";
 import { SIGNAL_BARS } from "./reshape";
-import { upstreamFailure as failure } from "@/lib/testing/failure";
+import { upstreamFailure as failure } from "@/testing/failure";
 
 const TOKEN_TTL_SECONDS = 120;
 const ALL_SCOPES = ["device.state.any.read", "respond.any.locate", "users.read"];
 
-let sb: RunningSandbox;
+let sb: ServedSandbox;
 let totalDevices: number;
 
 beforeAll(async () => {
-  sb = await startSandbox({ tokenTtlSeconds: TOKEN_TTL_SECONDS });
+  sb = await serveSandbox({ tokenTtlSeconds: TOKEN_TTL_SECONDS, leiRateLimitPerMinute: NO_LEI_LIMIT });
   totalDevices = (await client({ pageSize: 2000 }).listDevices()).devices.length;
 });
 afterAll(() => sb.close());

@@ -1,12 +1,12 @@
 /**
  * The Axon client against a small handler speaking the documented wire
- * (vendor/respond-device-states.*), over real HTTP: crafted answers the sandbox does not give
+ * (the Axon Respond device-state search as public clients use it), over real HTTP: crafted answers the sandbox does not give
  * (malformed devices, a server that never stops paging, a repeated page). The sandbox
  * integration tests cover the rest.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Secret } from "@/lib/config/secret";
-import { serve, type Served } from "@/lib/testing/serve";
+import { serve, type Served } from "@/testing/serve";
 import { UpstreamError } from "@/lib/upstream/errors";
 import { HealthRegistry } from "@/lib/upstream/health";
 import { AxonClient, NO_DEVICE_DATA_NOTICE } from "./client";

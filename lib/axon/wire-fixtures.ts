@@ -1,5 +1,5 @@
 /**
- * Device-state records built field by field from vendor/respond-device-states.schema.json (the
+ * Device-state records built field by field from the public Axon Respond device-state response schema (the
  * schema independent clients validate live Axon responses against). For tests only.
  */
 export const AXON_DEVICE = {

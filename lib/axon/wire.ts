@@ -1,5 +1,5 @@
 /**
- * Axon Respond device state on the wire (vendor/respond-device-states.*, as independent clients
+ * Axon Respond device state on the wire (the Axon Respond device-state search, as independent public clients
  * validate it against live responses). Numbers are JSON numbers here; sub-objects we read are
  * validated one by one so a malformed battery does not cost us the whole device.
  */

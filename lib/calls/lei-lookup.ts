@@ -5,23 +5,22 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/types";
-import { getDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { storeCallerLocations } from "@/lib/history/caller-locations";
 import { lookupCallerLocation } from "@/lib/rapidsos/client";
-import { decodeCursor } from "@/lib/rapidsos/cursor";
-import type { LeiQuery } from "@/lib/rapidsos/query";
+import { callerOf, type LeiQuery } from "@/lib/rapidsos/query";
 import type { LeiLocationResponse } from "@/lib/rapidsos/types";
 import type { RequestMeta } from "@/lib/server/http";
 import { dataNow } from "@/lib/server/clock";
 import { isUpstreamError } from "@/lib/upstream/errors";
 
 export async function auditedLeiLookup(
+  db: Db,
   user: SessionUser,
   query: LeiQuery,
   meta: RequestMeta,
 ): Promise<LeiLocationResponse> {
-  const db = await getDb();
-  const phone = query.callerId ?? phoneOfCursor(query.cursor);
+  const phone = callerOf(query);
   const audit = (outcome: "success" | "failure" | "error", detail: Record<string, unknown>) =>
     recordAudit(
       {
@@ -30,7 +29,7 @@ export async function auditedLeiLookup(
         actor: user,
         phone,
         meta,
-        detail: { via: "proxy", start: query.start, limit: query.limit, page: query.cursor ? "next" : "first", ...detail },
+        detail: { via: "proxy", ...("page" in query ? { page: "next" } : { start: query.start, limit: query.limit, page: "first" }), ...detail },
       },
       db,
     );
@@ -44,14 +43,5 @@ export async function auditedLeiLookup(
       await audit(err.kind === "not_found" ? "failure" : "error", { records: 0, reason: err.kind });
     }
     throw err;
-  }
-}
-
-function phoneOfCursor(cursor: string | undefined): string | null {
-  if (!cursor) return null;
-  try {
-    return decodeCursor(cursor).callerId;
-  } catch {
-    return null;
   }
 }

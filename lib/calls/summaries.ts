@@ -4,7 +4,8 @@ import { and, desc, eq, gt, inArray, isNotNull, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { callerLocations, calls, callWatches, datashareDeliveries } from "@/lib/db/schema";
 import type { CallerLocation } from "@/lib/rapidsos/types";
-import type { BoundingBox, CallShare, CallSummary } from "./types";
+import { shareOf } from "./share";
+import type { CallSummary } from "./types";
 
 type CallRow = typeof calls.$inferSelect;
 
@@ -62,25 +63,36 @@ export async function callSummary(db: Db, callId: string, userId: string): Promi
   return summary ?? null;
 }
 
-async function summarize(db: Db, rows: CallRow[], myPhones: Set<string>): Promise<CallSummary[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
+type Delivery = typeof datashareDeliveries.$inferSelect;
+
+/** Each call's newest stored location and newest Data Share delivery: two queries for any number of calls. */
+export async function latestOfCalls(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ latestByCall: Map<string, CallerLocation>; shareByCall: Map<string, Delivery> }> {
+  if (ids.length === 0) return { latestByCall: new Map(), shareByCall: new Map() };
   const latest = await db
     .selectDistinctOn([callerLocations.callId], {
       callId: callerLocations.callId,
       record: callerLocations.record,
     })
     .from(callerLocations)
-    .where(inArray(callerLocations.callId, ids))
+    .where(inArray(callerLocations.callId, [...ids]))
     .orderBy(callerLocations.callId, desc(callerLocations.createdTime), desc(callerLocations.id));
-  const latestByCall = new Map(latest.map((l) => [l.callId, l.record]));
   const deliveries = await db
     .selectDistinctOn([datashareDeliveries.callId])
     .from(datashareDeliveries)
-    .where(and(isNotNull(datashareDeliveries.callId), inArray(datashareDeliveries.callId, ids)))
+    .where(and(isNotNull(datashareDeliveries.callId), inArray(datashareDeliveries.callId, [...ids])))
     .orderBy(datashareDeliveries.callId, desc(datashareDeliveries.receivedAt));
-  const shareByCall = new Map(deliveries.map((d) => [d.callId!, d]));
+  return {
+    latestByCall: new Map(latest.map((l) => [l.callId, l.record])),
+    shareByCall: new Map(deliveries.map((d) => [d.callId!, d])),
+  };
+}
 
+async function summarize(db: Db, rows: CallRow[], myPhones: Set<string>): Promise<CallSummary[]> {
+  if (rows.length === 0) return [];
+  const { latestByCall, shareByCall } = await latestOfCalls(db, rows.map((r) => r.id));
   return rows.map((row) => {
     const record = latestByCall.get(row.id) ?? null;
     const delivery = shareByCall.get(row.id);
@@ -100,26 +112,4 @@ async function summarize(db: Db, rows: CallRow[], myPhones: Set<string>): Promis
       share: delivery ? shareOf(delivery, record) : null,
     };
   });
-}
-
-function shareOf(d: typeof datashareDeliveries.$inferSelect, latest: CallerLocation | null): CallShare {
-  const incident =
-    d.incidentLatitude !== null && d.incidentLongitude !== null
-      ? { latitude: d.incidentLatitude, longitude: d.incidentLongitude }
-      : null;
-  const where = latest ?? incident;
-  return {
-    receivedAt: d.receivedAt.getTime(),
-    eccAccountId: d.eccAccountId,
-    bbox: d.bbox ?? null,
-    incident,
-    outsideJurisdiction: d.bbox && where ? !insideBox(d.bbox, where.latitude, where.longitude) : null,
-  };
-}
-
-export function insideBox([west, south, east, north]: BoundingBox, lat: number, lon: number): boolean {
-  const inLat = lat >= south && lat <= north;
-  // A box may cross the antimeridian (west > east).
-  const inLon = west <= east ? lon >= west && lon <= east : lon >= west || lon <= east;
-  return inLat && inLon;
 }

@@ -5,9 +5,9 @@ import { Secret } from "@/lib/config/secret";
 import type { Database } from "@/lib/db/client";
 import { callerLocations, calls, datashareDeliveries } from "@/lib/db/schema";
 import { RapidsosClient } from "@/lib/rapidsos/client";
-import { createSandbox, type Sandbox } from "@/lib/sandbox";
-import { backends } from "@/lib/testing/databases";
-import { serve, type Served } from "@/lib/testing/serve";
+import { createSandbox, type Sandbox } from "@/sandbox";
+import { backends } from "@/testing/databases";
+import { serve, type Served } from "@/testing/serve";
 import { syncPhone, type LeiLookup } from "./sync";
 
 const WALKING = "14125550101";

@@ -144,8 +144,7 @@ async function fetchSince(lookup: LeiLookup, phone: string, since: number): Prom
   });
   for (let n = 0; page && n < MAX_PAGES; n++) {
     out.push(...page.records);
-    const cursor = page.response.nextCursor;
-    page = cursor ? await lookupOrEmpty(lookup, { cursor }) : null;
+    page = page.next ? await lookupOrEmpty(lookup, { page: page.next }) : null;
   }
   return out;
 }

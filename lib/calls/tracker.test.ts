@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { calls } from "@/lib/db/schema";
 import { LiveBus, type LiveEvent } from "@/lib/live/bus";
-import { backends } from "@/lib/testing/databases";
+import { callerOf } from "@/lib/rapidsos/query";
+import { backends } from "@/testing/databases";
 import { UpstreamError } from "@/lib/upstream/errors";
 import { CallTracker } from "./tracker";
 
@@ -24,7 +25,7 @@ describe("the call tracker", () => {
     const tracker = new CallTracker({
       database: async () => database,
       lookup: async (input) => {
-        asked.push(input.callerId ?? "");
+        asked.push(callerOf(input));
         throw new UpstreamError("rapidsos", "not_found");
       },
       bus,

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, calls, datashareDeliveries } from "@/lib/db/schema";
-import { backends } from "@/lib/testing/databases";
+import { backends } from "@/testing/databases";
 import { requestMeta } from "@/lib/server/http";
 import { receiveDelivery } from "./handler";
 import { SIGNATURE_HEADER, signBody } from "./signature";

@@ -1,8 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { auditLog, calls, datashareDeliveries } from "@/lib/db/schema";
-import { backends } from "@/lib/testing/databases";
-import { serve } from "@/lib/testing/serve";
+import { backends } from "@/testing/databases";
+import { serve } from "@/testing/serve";
 import { requestMeta } from "@/lib/server/http";
 import { receiveDelivery } from "./handler";
 import { signBody } from "./signature";

@@ -1,5 +1,5 @@
 /**
- * The Data Share webhook, as document 001 specifies it: a signed, unauthenticated POST answered 200
+ * The Data Share webhook, as the RapidSOS Data Share Partner Guide specifies it: a signed, unauthenticated POST answered 200
  * (accepted), 400 (malformed) or 401 (bad signature). In order: read the raw body under a cap,
  * verify the signature over exactly those bytes, only then parse and validate, dedupe by the body's
  * digest, store, answer — and announce the share after the answer is on its way.

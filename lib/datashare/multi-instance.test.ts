@@ -8,10 +8,10 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_DEFAULTS } from "@/lib/config/env";
-import { signIn, startApp, type RunningApp } from "@/lib/testing/app-server";
+import { signIn, startApp, type RunningApp } from "@/testing/app-server";
 import { SIGNATURE_HEADER, signBody } from "./signature";
 
-// Test tooling only (lib/testing/databases.ts reads the same variable).
+// Test tooling only (testing/databases.ts reads the same variable).
 const serverUrl = process.env.TEST_DATABASE_URL;
 const DEMO = { email: "telecommunicator@sandbox.local", password: "sandbox-demo" };
 const POLL_MS = 1000;

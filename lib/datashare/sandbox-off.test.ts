@@ -3,7 +3,7 @@
  * API, and without a configured Data Share secret it refuses every delivery rather than trusting one.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startApp, type RunningApp } from "@/lib/testing/app-server";
+import { startApp, type RunningApp } from "@/testing/app-server";
 import { SIGNATURE_HEADER, signBody } from "./signature";
 
 describe("Data Share in the production build, sandbox off", () => {

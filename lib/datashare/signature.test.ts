@@ -19,7 +19,7 @@ function decode(hex: string | undefined, ascii: string | undefined): Buffer {
   return Buffer.from(hex ?? "", "hex");
 }
 
-// A copy of the project's reference/vendor/hmac-sha1-vectors.json, provenance inside.
+// The RFC 2202 HMAC-SHA1 test vectors, provenance inside the JSON.
 const vectors = (rfc2202 as { cases: Vector[] }).cases;
 
 describe("HMAC-SHA1 primitive (RFC 2202)", () => {

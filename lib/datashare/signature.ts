@@ -1,6 +1,6 @@
 /**
  * `X-RapidSOS-Signature`: HMAC-SHA1 of the raw request body with the shared secret, 40 hex
- * characters (document 001 and the handler's OpenAPI excerpt). Checked against every configured
+ * characters (the RapidSOS Data Share Partner Guide and its handler OpenAPI). Checked against every configured
  * secret so a secret can be rotated without refusing deliveries signed with the previous one.
  */
 import "server-only";

@@ -99,7 +99,7 @@ async function shareCall(db: Db, phone: string): Promise<{ callId: string; share
   return { callId: created.id, share: "created" };
 }
 
-/** RapidSOS tokens live an hour (document 002: expires_in 3600); a day is well past any use. */
+/** RapidSOS tokens live an hour (RapidSOS OAuth: expires_in 3600); a day is well past any use. */
 export const SPENT_TOKEN_AGE_MS = 24 * 3_600_000;
 
 /**

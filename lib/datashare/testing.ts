@@ -8,11 +8,11 @@ import { Secret } from "@/lib/config/secret";
 import type { Database } from "@/lib/db/client";
 import { LiveBus, type LiveEvent } from "@/lib/live/bus";
 import { requestMeta } from "@/lib/server/http";
-import type { Backend } from "@/lib/testing/databases";
-import { serve, type Served } from "@/lib/testing/serve";
+import type { Backend } from "@/testing/databases";
+import { serve, type Served } from "@/testing/serve";
 import { receiveDelivery, type DatashareDeps } from "./handler";
 import { SealKey } from "./seal";
-import { announceShare } from "./service";
+import { announceShare } from "./app-wiring";
 import { SIGNATURE_HEADER, signBody } from "./signature";
 
 export const CURRENT_SECRET = new Secret("current-datashare-secret");

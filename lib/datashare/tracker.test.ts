@@ -10,9 +10,10 @@ import { SANDBOX_DEFAULTS } from "@/lib/config/env";
 import { Secret } from "@/lib/config/secret";
 import { callerLocations, calls, datashareDeliveries } from "@/lib/db/schema";
 import { RapidsosClient } from "@/lib/rapidsos/client";
-import { createSandbox, type Sandbox } from "@/lib/sandbox";
-import { backends } from "@/lib/testing/databases";
-import { serve, type Served } from "@/lib/testing/serve";
+import { createSandbox, type Sandbox } from "@/sandbox";
+import { sandboxRapidsosToken } from "@/sandbox/tokens";
+import { backends } from "@/testing/databases";
+import { serve, type Served } from "@/testing/serve";
 import { HealthRegistry } from "@/lib/upstream/health";
 import { deliveryBody, openHarness, post, type Harness } from "./testing";
 import { sharedLeiToken } from "./tokens";
@@ -54,16 +55,7 @@ describe.each(backends)("a shared call, tracked on $name", (backend) => {
 
   /** A token from the sandbox's RapidSOS OAuth endpoint, as RapidSOS would put in the delivery. */
   async function handedToken(): Promise<string> {
-    const res = await fetch(`${lei.url}/sandbox/rapidsos/oauth/token`, {
-      method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: SANDBOX_DEFAULTS.rapidsosClientId,
-        client_secret: SANDBOX_DEFAULTS.rapidsosClientSecret,
-      }),
-    });
-    return ((await res.json()) as { access_token: string }).access_token;
+    return sandboxRapidsosToken(fetch, `${lei.url}/sandbox/rapidsos`);
   }
 
   const callOf = async (phone: string) => {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends } from "@/lib/testing/databases";
+import { backends } from "@/testing/databases";
 import type { Database } from "./client";
 import { auditLog } from "./schema";
 

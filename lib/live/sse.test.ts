@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
-import { backends } from "@/lib/testing/databases";
-import { serve } from "@/lib/testing/serve";
+import { backends } from "@/testing/databases";
+import { serve } from "@/testing/serve";
 import { LiveBus } from "./bus";
 import { liveStream } from "./sse";
 

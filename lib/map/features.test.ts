@@ -3,7 +3,7 @@ import type { Device } from "@/lib/axon/types";
 import type { CallSummary } from "@/lib/calls/types";
 import { distanceM } from "@/lib/geo/nearest";
 import type { CallerLocation, Uncertainty } from "@/lib/rapidsos/types";
-import { bodyCamera } from "@/lib/testing/fixtures";
+import { bodyCamera } from "@/testing/fixtures";
 import {
   buildCallerFeatures,
   buildDeviceAccuracy,
@@ -12,7 +12,6 @@ import {
   buildTrailFeatures,
   callerView,
   deviceView,
-  formatPhone,
   splitForClustering,
 } from "./features";
 
@@ -171,11 +170,6 @@ describe("devices", () => {
     expect(buildDeviceAccuracy(views[1] ?? null).circles.features).toHaveLength(0);
     expect(buildDeviceAccuracy(null).circles.features).toHaveLength(0);
   });
-});
-
-it("formats North American numbers for reading aloud", () => {
-  expect(formatPhone("14125550101")).toBe("(412) 555-0101");
-  expect(formatPhone("442079460000")).toBe("+442079460000");
 });
 
 describe("jurisdiction box", () => {

@@ -3,6 +3,7 @@
  * what the map draws is testable without WebGL, and the panels show the same numbers (labels,
  * radii, freshness) because they call the same functions.
  */
+import { formatPhone } from "@/lib/phone/format";
 import type { Feature, FeatureCollection, LineString, Point, Polygon } from "geojson";
 import type { Device, DeviceStatus } from "@/lib/axon/types";
 import type { BoundingBox, CallSummary } from "@/lib/calls/types";
@@ -14,7 +15,7 @@ import {
   toDisplayCircle,
   type DisplayCircle,
 } from "@/lib/geo/confidence";
-import { ageMs, callerFreshness, deviceFreshness, formatAge, type Freshness } from "@/lib/geo/freshness";
+import { ageMs, callerFreshness, deviceFreshness, formatAge, type Freshness } from "@/lib/time/freshness";
 import type { CallerLocation } from "@/lib/rapidsos/types";
 
 type Props = Record<string, string | number | boolean>;
@@ -29,12 +30,6 @@ const point = <P extends Props>(lng: number, lat: number, properties: P, id?: st
   geometry: { type: "Point", coordinates: [lng, lat] },
   properties,
 });
-
-/** "14125550101" → "(412) 555-0101"; anything else keeps its digits with a plus. */
-export function formatPhone(digits: string): string {
-  const m = /^1?(\d{3})(\d{3})(\d{4})$/.exec(digits);
-  return m ? `(${m[1]}) ${m[2]}-${m[3]}` : `+${digits}`;
-}
 
 const EARTH_RADIUS_M = 6_371_008.8;
 
@@ -58,14 +53,20 @@ export interface CallerView {
 }
 
 /** Everything shown about a caller's latest location, for the map and the panels alike. */
-export function callerView(call: CallSummary, serverTime: number, displayConfidence: number): CallerView | null {
+/** `feedFailing`: the calls feed (or RapidSOS behind it) is failing, so nothing it showed is live. */
+export function callerView(
+  call: CallSummary,
+  serverTime: number,
+  displayConfidence: number,
+  feedFailing = false,
+): CallerView | null {
   const location = call.latest;
   if (!location) return null;
   return {
     call,
     location,
     circle: toDisplayCircle(location.uncertainty, displayConfidence),
-    freshness: callerFreshness(call.status, location, serverTime),
+    freshness: callerFreshness(call.status, location, serverTime, feedFailing),
     ageMs: ageMs(location.locationTime, serverTime),
   };
 }
@@ -126,13 +127,19 @@ export interface TrailFeatures {
   dots: FeatureCollection<Point, TrailDotProps>;
 }
 
-/** The path through every stored location (oldest first) and a dot for each earlier one. */
-export function buildTrailFeatures(trail: readonly CallerLocation[]): TrailFeatures {
+/**
+ * The path through every stored location (oldest first), oldest dots faintest. The console dots
+ * only the earlier ones (the caller marker stands on the latest); review dots every point.
+ */
+export function buildTrailFeatures(
+  trail: readonly CallerLocation[],
+  { dotLatest = false }: { dotLatest?: boolean } = {},
+): TrailFeatures {
   const coords = trail.map((l): [number, number] => [l.longitude, l.latitude]);
-  const earlier = trail.slice(0, -1);
-  const dots = earlier.map((l, i) =>
+  const dotted = dotLatest ? trail : trail.slice(0, -1);
+  const dots = dotted.map((l, i) =>
     point(l.longitude, l.latitude, {
-      recency: earlier.length === 1 ? 1 : i / (earlier.length - 1),
+      recency: dotted.length === 1 ? 1 : i / (dotted.length - 1),
       time: l.locationTime,
     }),
   );
@@ -150,9 +157,9 @@ export interface DeviceView {
   ageMs: number;
 }
 
-export function deviceView(device: Device, serverTime: number): DeviceView {
+export function deviceView(device: Device, serverTime: number, feedFailing = false): DeviceView {
   const at = device.location?.at ?? device.updatedAt;
-  return { device, freshness: deviceFreshness(device.status, at, serverTime), ageMs: ageMs(at, serverTime) };
+  return { device, freshness: deviceFreshness(device.status, at, serverTime, feedFailing), ageMs: ageMs(at, serverTime) };
 }
 
 export interface DevicePointProps extends Props {
@@ -166,24 +173,53 @@ export interface DevicePointProps extends Props {
   age: string;
 }
 
+export interface DevicePointInput {
+  id: string;
+  status: DeviceStatus;
+  freshness: Freshness;
+  selected: boolean;
+  badge: string | null;
+  serial: string;
+  ageMs: number;
+  longitude: number;
+  latitude: number;
+}
+
+/** A camera as the map draws it, live or in review: labelled by badge (else serial), pinned when recording. */
+export function devicePoint(d: DevicePointInput): Feature<Point, DevicePointProps> {
+  const props: DevicePointProps = {
+    id: d.id,
+    status: d.status,
+    freshness: d.freshness,
+    selected: d.selected,
+    pinned: d.status === "recording",
+    label: d.badge ?? d.serial,
+    age: formatAge(d.ageMs),
+  };
+  return point(d.longitude, d.latitude, props, d.id);
+}
+
 /** One feature per located device; devices with no position are listed by the panels, not drawn. */
 export function buildDeviceFeatures(
   views: readonly DeviceView[],
   selectedId: string | null,
 ): FeatureCollection<Point, DevicePointProps> {
   const features: Feature<Point, DevicePointProps>[] = [];
-  for (const { device, freshness, ageMs: age } of views) {
+  for (const { device, freshness, ageMs } of views) {
     if (!device.location) continue;
-    const props: DevicePointProps = {
-      id: device.id,
-      status: device.status,
-      freshness,
-      selected: device.id === selectedId,
-      pinned: device.status === "recording",
-      label: device.officer?.badge ?? device.serial,
-      age: formatAge(age),
-    };
-    features.push(point(device.location.longitude, device.location.latitude, props, device.id));
+    features.push(
+      devicePoint({
+        id: device.id,
+        status: device.status,
+        freshness,
+        selected: device.id === selectedId,
+        badge: device.officer?.badge ?? null,
+        serial: device.serial,
+        ageMs,
+        longitude: device.location.longitude,
+        latitude: device.location.latitude,
+      }),
+    );
   }
   return collection(features);
 }

@@ -1,7 +1,9 @@
 import { validateStyleMin } from "@maplibre/maplibre-gl-style-spec";
 import type { StyleSpecification } from "maplibre-gl";
 import { describe, expect, it } from "vitest";
-import { buildBasemapStyle, buildPmtilesStyle, isPmtilesUrl, resolveMapStyle } from "./style";
+import { buildBasemapStyle } from "./basemap-style";
+import { buildPmtilesStyle, isPmtilesUrl } from "./pmtiles-style";
+import { resolveMapStyle } from "./style";
 import { MAP_FONTS, MAP_THEMES, THEME_NAMES, parseThemeName, type ThemeName } from "./theme";
 
 const ORIGIN = "http://console.ecc.example:8080";

@@ -151,6 +151,9 @@ export function mapTheme(name: ThemeName): MapTheme {
   return MAP_THEMES[name];
 }
 
+/** The theme is remembered per browser in this cookie, so the server renders the right one next time. */
+export const THEME_COOKIE = "dm-theme";
+
 /** Anything that is not exactly "light" is dark: dark is the safe default for an ECC floor. */
 export function parseThemeName(value: string | null | undefined): ThemeName {
   return value === "light" ? "light" : "dark";

@@ -1,6 +1,6 @@
 /**
  * The client against a small handler that speaks LEI exactly as documented (reference 004,
- * vendor/oauth-token-and-error-bodies.json), over real HTTP. Crafted answers the sandbox does not
+ * RapidSOS's public token and error body samples), over real HTTP. Crafted answers the sandbox does not
  * produce (malformed records, foreign `next` links, refused tokens) are tested here; the sandbox
  * integration tests cover the rest.
  */
@@ -9,13 +9,13 @@ import pino from "pino";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { Secret } from "@/lib/config/secret";
 import { dropSingleton, singleton } from "@/lib/server/singleton";
-import { serve, type Served } from "@/lib/testing/serve";
+import { serve, type Served } from "@/testing/serve";
 import { UpstreamError } from "@/lib/upstream/errors";
 import { HealthRegistry } from "@/lib/upstream/health";
 import { RapidsosClient } from "./client";
 import { decodeCursor } from "./cursor";
 import { FAULT_EXPIRED_TOKEN, LEI_DOC_RECORD, TOKEN_RESPONSE_MINIMAL } from "./wire-fixtures";
-import { httpFailure as failure } from "@/lib/testing/failure";
+import { httpFailure as failure } from "@/testing/failure";
 
 const CLIENT_SECRET = "client-secret-value-xyz";
 const CALLER = "14125550101";
@@ -101,7 +101,7 @@ describe("RapidsosClient against the documented wire", () => {
   it("gets a token with the documented form, then POSTs the LEI query with it", async () => {
     lei = () => page([record()]);
     const c = client();
-    const { response, records } = await c.lookup({ callerId: "(412) 555-0101", limit: 5, start: 1000 });
+    const { response, records } = await c.lookup({ callerId: CALLER, limit: 5, start: 1000 });
 
     const [token, query] = seen;
     expect(token?.method).toBe("POST");
@@ -233,7 +233,7 @@ describe("RapidsosClient against the documented wire", () => {
     expect(decoded).not.toContain("tok-");
     expect(decodeCursor(cursor).callerId).toBe(CALLER);
 
-    const second = await c.lookup({ cursor });
+    const second = await c.lookup({ page: decodeCursor(cursor) });
     expect(seen.at(-1)).toMatchObject({
       method: "GET",
       path: "/rapidsos/v1/rsos/location/",
@@ -250,7 +250,7 @@ describe("RapidsosClient against the documented wire", () => {
         : Response.json({ detail: "Not found." }, { status: 404 });
     const c = client();
     const { response } = await c.lookup({ callerId: CALLER });
-    const err = await failure(c.lookup({ cursor: response.nextCursor! }));
+    const err = await failure(c.lookup({ page: decodeCursor(response.nextCursor!) }));
     expect(err.status).toBe(404);
     expect(err.detail).toBe("No more location records for this caller.");
   });
@@ -260,18 +260,6 @@ describe("RapidsosClient against the documented wire", () => {
     const { response } = await client().lookup({ callerId: CALLER });
     expect(response.nextCursor).toBeNull();
     expect(response.records).toHaveLength(1);
-  });
-
-  it("rejects a forged cursor or one for another number with a 400, before going upstream", async () => {
-    lei = () => page([record()]);
-    const c = client();
-    expect((await failure(c.lookup({ cursor: "garbage!" }))).status).toBe(400);
-    const forOther = Buffer.from(
-      JSON.stringify({ v: 1, s: false, p: [["caller_id", "14125550102"]] }),
-    ).toString("base64url");
-    expect((await failure(c.lookup({ callerId: CALLER, cursor: forOther }))).status).toBe(400);
-    expect((await failure(c.lookup({ callerId: "not a phone" }))).status).toBe(400);
-    expect(seen).toHaveLength(0);
   });
 
   it("tries a supplied access token first, and falls back to our own when it is refused", async () => {
@@ -296,7 +284,7 @@ describe("RapidsosClient against the documented wire", () => {
     };
     const c = client();
     const results = await Promise.all(
-      Array.from({ length: 8 }, () => c.lookup({ callerId: "412-555-0101", limit: 5 })),
+      Array.from({ length: 8 }, () => c.lookup({ callerId: CALLER, limit: 5 })),
     );
     expect(new Set(results.map((r) => r.response.records.length))).toEqual(new Set([1]));
     expect(leiCalls).toBe(1);

@@ -7,8 +7,6 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getConfig } from "@/lib/config/env";
 import type { Secret } from "@/lib/config/secret";
-import { normalizePhoneNumber } from "@/lib/phone/normalize";
-import { badRequest } from "@/lib/server/http";
 import { log } from "@/lib/server/log";
 import { singleton } from "@/lib/server/singleton";
 import { sendAuthorized } from "@/lib/upstream/authorized";
@@ -19,9 +17,7 @@ import type { UpstreamReply, UpstreamRequest } from "@/lib/upstream/request";
 import { SingleFlight } from "@/lib/upstream/single-flight";
 import { TokenCache } from "@/lib/upstream/token-cache";
 import {
-  decodeCursor,
   encodeCursor,
-  InvalidCursorError,
   leiLocationUrl,
   pageFromNext,
   pageUrl,
@@ -41,7 +37,7 @@ export interface RapidsosClientOptions {
   health?: HealthRegistry;
 }
 
-export interface LeiLookupInput extends LeiQuery {
+export type LeiLookupInput = LeiQuery & {
   /**
    * A token RapidSOS handed us (Data Share). Tried first; if RapidSOS refuses it we fall back to
    * our own credentials.
@@ -49,12 +45,14 @@ export interface LeiLookupInput extends LeiQuery {
   accessToken?: Secret;
   /** Called when RapidSOS refused `accessToken` (we then used our own credentials). */
   onAccessTokenRefused?: () => void;
-}
+};
 
 export interface LeiLookupResult {
   response: LeiLocationResponse;
   /** The same records as `response.records`, for callers that store history. */
   records: CallerLocation[];
+  /** The next page to ask for (`response.nextCursor` is the same, opaque, for the browser). */
+  next: LeiPage | null;
 }
 
 export class RapidsosClient {
@@ -82,7 +80,7 @@ export class RapidsosClient {
     });
   }
 
-  /** One page of a caller's LEI locations. Throws HttpError 400 for bad input, UpstreamError otherwise. */
+  /** One page of a caller's LEI locations (the query was checked at the edge). Throws UpstreamError. */
   async lookup(input: LeiLookupInput): Promise<LeiLookupResult> {
     const plan = this.#plan(input);
     const tokenKey = input.accessToken ? digest(input.accessToken.reveal()) : "own";
@@ -93,31 +91,15 @@ export class RapidsosClient {
   }
 
   #plan(input: LeiLookupInput): Plan {
-    let callerId: string | undefined;
-    try {
-      callerId = input.callerId === undefined ? undefined : normalizePhoneNumber(input.callerId);
-    } catch (err) {
-      throw badRequest(err instanceof Error ? err.message : "That is not a phone number.");
-    }
-    if (input.cursor !== undefined) {
-      let page: LeiPage;
-      try {
-        page = decodeCursor(input.cursor);
-      } catch (err) {
-        if (err instanceof InvalidCursorError) throw badRequest(err.message);
-        throw err;
-      }
-      if (callerId !== undefined && callerId !== page.callerId) {
-        throw badRequest("The page cursor belongs to a different phone number.");
-      }
+    if ("page" in input) {
+      const { page } = input;
       return { callerId: page.callerId, method: "GET", url: pageUrl(this.#options.baseUrl, page), continuation: true };
     }
-    if (callerId === undefined) throw badRequest("caller_id is required.");
-    const body: Record<string, string | number> = { query: `tel://${callerId}` };
+    const body: Record<string, string | number> = { query: `tel://${input.callerId}` };
     if (input.start !== undefined) body.start = input.start;
     if (input.limit !== undefined) body.limit = input.limit;
     return {
-      callerId,
+      callerId: input.callerId,
       method: "POST",
       url: leiLocationUrl(this.#options.baseUrl),
       body: JSON.stringify(body),
@@ -164,24 +146,25 @@ export class RapidsosClient {
         "dropped invalid LEI records",
       );
     }
+    const next = this.#nextPage(envelope.data.next ?? null, plan.callerId);
     const response: LeiLocationResponse = {
       callerId: plan.callerId,
       records: page.records,
-      nextCursor: this.#nextCursor(envelope.data.next ?? null, plan.callerId),
+      nextCursor: next && encodeCursor(next),
       dropped: page.dropped,
       serverTime: Date.now(),
     };
-    return { response, records: response.records };
+    return { response, records: response.records, next };
   }
 
-  #nextCursor(next: string | null, callerId: string): string | null {
+  #nextPage(next: string | null, callerId: string): LeiPage | null {
     if (next === null || next.trim() === "") return null;
     const page = pageFromNext(next, this.#options.baseUrl);
     if (page === null || page.callerId !== callerId) {
       log().warn({ upstream: "rapidsos" }, "LEI sent a next link we will not follow; paging stops here");
       return null;
     }
-    return encodeCursor(page);
+    return page;
   }
 }
 
@@ -193,14 +176,21 @@ interface Plan {
   continuation: boolean;
 }
 
+/** What to tell a telecommunicator when LEI has nothing for a number. */
+export function noLocationDetail(callerId: string): string {
+  return (
+    `RapidSOS has no location for +${callerId}. LEI keeps a caller's locations for only about ` +
+    "10–20 minutes after the call, and has none for landlines."
+  );
+}
+
 function notFound(plan: Plan): UpstreamError {
   return new UpstreamError("rapidsos", "not_found", {
     upstreamStatus: 404,
     internal: "LEI: no records",
     detail: plan.continuation
       ? "No more location records for this caller."
-      : `RapidSOS has no location for +${plan.callerId}. It keeps a caller's locations for only ` +
-        "about 10–20 minutes after the call and has none for landlines.",
+      : noLocationDetail(plan.callerId),
   });
 }
 

@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { encodeCursor } from "./cursor";
 import { leiGetQuerySchema, leiPostBodySchema } from "./query";
+
+const cursorFor = (callerId: string) =>
+  encodeCursor({ callerId, params: [["caller_id", callerId], ["start", "5"]], trailingSlash: false });
 
 describe("LEI query input", () => {
   it("normalises caller_id and reads start/limit as LEI does", () => {
     expect(
       leiGetQuerySchema.parse({ caller_id: "(412) 555-0101", start: "1700000000000", limit: "5" }),
-    ).toEqual({ callerId: "14125550101", start: 1700000000000, limit: 5, cursor: undefined });
+    ).toEqual({ callerId: "14125550101", start: 1700000000000, limit: 5 });
   });
 
   it.each([
@@ -17,7 +21,7 @@ describe("LEI query input", () => {
     ["100", 100],
     ["500", 100],
   ])("limit %j → %j (non-positive-integers ignored, capped at 100)", (value, expected) => {
-    expect(leiGetQuerySchema.parse({ caller_id: "4125550101", limit: value }).limit).toBe(expected);
+    expect(leiGetQuerySchema.parse({ caller_id: "4125550101", limit: value })).toMatchObject({ limit: expected });
   });
 
   it("rejects a caller_id that cannot be a phone number, naming the field", () => {
@@ -28,7 +32,17 @@ describe("LEI query input", () => {
 
   it("needs caller_id or a cursor", () => {
     expect(leiGetQuerySchema.safeParse({}).success).toBe(false);
-    expect(leiGetQuerySchema.parse({ cursor: "abc" })).toMatchObject({ cursor: "abc" });
+    expect(leiGetQuerySchema.parse({ cursor: cursorFor("14125550101") })).toEqual({
+      page: { callerId: "14125550101", params: [["caller_id", "14125550101"], ["start", "5"]], trailingSlash: false },
+    });
+  });
+
+  it("rejects a forged cursor, or one for another number, naming the field", () => {
+    const forged = leiGetQuerySchema.safeParse({ cursor: "garbage!" });
+    expect(forged.error?.issues[0]).toMatchObject({ path: ["cursor"], message: expect.stringContaining("cursor is not valid") });
+    const other = leiGetQuerySchema.safeParse({ caller_id: "4125550101", cursor: cursorFor("14125550102") });
+    expect(other.error?.issues[0]).toMatchObject({ path: ["cursor"], message: expect.stringContaining("different phone number") });
+    expect(leiPostBodySchema.safeParse({ caller_id: "4125550101", cursor: cursorFor("14125550101") }).success).toBe(true);
   });
 
   it("takes LEI's POST body with query: tel://…", () => {
@@ -36,9 +50,8 @@ describe("LEI query input", () => {
       callerId: "14125550102",
       start: undefined,
       limit: 10,
-      cursor: undefined,
     });
-    expect(leiPostBodySchema.parse({ caller_id: 14125550103 }).callerId).toBe("14125550103");
+    expect(leiPostBodySchema.parse({ caller_id: 14125550103 })).toMatchObject({ callerId: "14125550103" });
   });
 
   it("rejects a query that is not a tel: URI and a body naming two numbers", () => {

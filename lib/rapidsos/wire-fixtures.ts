@@ -1,6 +1,6 @@
 /**
  * Wire fixtures copied from the vendor documents (reference 004 and
- * vendor/oauth-token-and-error-bodies.json), for tests. Not imported by app code.
+ * RapidSOS's public token and error body samples), for tests. Not imported by app code.
  */
 
 /** The example record in LEI 1.5's "Location Response" section, verbatim. */

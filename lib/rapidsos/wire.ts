@@ -1,6 +1,6 @@
 /**
  * RapidSOS on the wire, as documented (reference 002/003/004 and
- * vendor/oauth-token-and-error-bodies.json): every populated value is a string, including numbers;
+ * RapidSOS's public token and error body samples): every populated value is a string, including numbers;
  * nulls are allowed; errors are `{detail}` from the API or `{fault}` from the gateway in front of it.
  */
 import { z } from "zod";

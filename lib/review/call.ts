@@ -8,7 +8,7 @@ import { asc, eq } from "drizzle-orm";
 import { callSummary } from "@/lib/calls/summaries";
 import type { Db } from "@/lib/db/client";
 import { callerLocations } from "@/lib/db/schema";
-import { outsideOf } from "./share";
+import { outsideOf } from "@/lib/calls/share";
 import type { ReviewCallResponse, ReviewPoint } from "./types";
 
 /** The stored trail in the order `callTrail` gives it, plus what only the app knows per record. */

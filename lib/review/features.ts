@@ -3,12 +3,20 @@
  * reads exactly as it did live: the whole stored trail, the selected point as the RapidSOS caller
  * with its circle at the display confidence, the cameras nearest at that moment.
  */
-import type { Feature, FeatureCollection, Point } from "geojson";
+import type { FeatureCollection, Point } from "geojson";
 import type { DeviceStatus } from "@/lib/axon/types";
 import type { CallSummary } from "@/lib/calls/types";
 import { toDisplayCircle } from "@/lib/geo/confidence";
-import { deviceFreshness, formatAge } from "@/lib/geo/freshness";
-import { buildCallerFeatures, type CallerFeatures, type CallerView, type DevicePointProps, type TrailFeatures } from "@/lib/map/features";
+import { deviceFreshness } from "@/lib/time/freshness";
+import {
+  buildCallerFeatures,
+  buildTrailFeatures,
+  devicePoint,
+  type CallerFeatures,
+  type CallerView,
+  type DevicePointProps,
+  type TrailFeatures,
+} from "@/lib/map/features";
 import type { CallerLocation } from "@/lib/rapidsos/types";
 import type { NearestDevice } from "./types";
 
@@ -20,24 +28,7 @@ export function deviceStatus(raw: string): DeviceStatus {
 
 /** Every stored point as a dot (the console leaves the latest to the caller marker), oldest faintest. */
 export function reviewTrailFeatures(trail: readonly CallerLocation[]): TrailFeatures {
-  const last = trail.length - 1;
-  return {
-    line: {
-      type: "FeatureCollection",
-      features:
-        trail.length >= 2
-          ? [{ type: "Feature", geometry: { type: "LineString", coordinates: trail.map((p) => [p.longitude, p.latitude]) }, properties: {} }]
-          : [],
-    },
-    dots: {
-      type: "FeatureCollection",
-      features: trail.map((p, i) => ({
-        type: "Feature",
-        geometry: { type: "Point", coordinates: [p.longitude, p.latitude] },
-        properties: { recency: last <= 0 ? 1 : i / last, time: p.locationTime },
-      })),
-    },
-  };
+  return buildTrailFeatures(trail, { dotLatest: true });
 }
 
 /** The selected point as the console draws a caller: diamond, label, circle at the display confidence. */
@@ -60,22 +51,19 @@ export function selectedPointFeatures(view: CallerView): CallerFeatures {
 export function nearestDeviceFeatures(devices: readonly NearestDevice[], at: number): FeatureCollection<Point, DevicePointProps> {
   return {
     type: "FeatureCollection",
-    features: devices.map((d): Feature<Point, DevicePointProps> => {
+    features: devices.map((d) => {
       const status = deviceStatus(d.status);
-      return {
-        type: "Feature",
+      return devicePoint({
         id: d.deviceId,
-        geometry: { type: "Point", coordinates: [d.longitude, d.latitude] },
-        properties: {
-          id: d.deviceId,
-          status,
-          freshness: deviceFreshness(status, d.at, at),
-          selected: false,
-          pinned: status === "recording",
-          label: d.badge ?? d.serial,
-          age: formatAge(d.ageMs),
-        },
-      };
+        status,
+        freshness: deviceFreshness(status, d.at, at),
+        selected: false,
+        badge: d.badge,
+        serial: d.serial,
+        ageMs: d.ageMs,
+        longitude: d.longitude,
+        latitude: d.latitude,
+      });
     }),
   };
 }

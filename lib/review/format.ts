@@ -1,5 +1,5 @@
 /** How review writes times and what a source sent: UTC throughout, since a review is read later and elsewhere. */
-import { formatAge } from "@/lib/geo/freshness";
+import { formatAge } from "@/lib/time/freshness";
 import type { Uncertainty } from "@/lib/rapidsos/types";
 
 /** "2026-11-22 14:05:03" (UTC). */

@@ -4,10 +4,11 @@
  * app first heard of it, so it is never lost between pages.
  */
 import "server-only";
-import { and, desc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { callerLocations, calls, datashareDeliveries } from "@/lib/db/schema";
-import { shareOf } from "./share";
+import { shareOf } from "@/lib/calls/share";
+import { latestOfCalls } from "@/lib/calls/summaries";
+import { calls } from "@/lib/db/schema";
 import { encodeCursor, type ReviewCursor, type ReviewFilters } from "./filters";
 import type { ReviewCallRow, ReviewListResponse } from "./types";
 
@@ -53,27 +54,11 @@ type CallRow = typeof calls.$inferSelect;
 
 /** Two queries for the whole page, not two per call. */
 async function withLatestAndShare(db: Db, rows: CallRow[]): Promise<ReviewCallRow[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const latest = await db
-    .selectDistinctOn([callerLocations.callId], {
-      callId: callerLocations.callId,
-      latitude: callerLocations.latitude,
-      longitude: callerLocations.longitude,
-    })
-    .from(callerLocations)
-    .where(inArray(callerLocations.callId, ids))
-    .orderBy(callerLocations.callId, desc(callerLocations.createdTime), desc(callerLocations.id));
-  const latestByCall = new Map(latest.map(({ callId, ...point }) => [callId, point]));
-  const deliveries = await db
-    .selectDistinctOn([datashareDeliveries.callId])
-    .from(datashareDeliveries)
-    .where(and(isNotNull(datashareDeliveries.callId), inArray(datashareDeliveries.callId, ids)))
-    .orderBy(datashareDeliveries.callId, desc(datashareDeliveries.receivedAt));
-  const deliveryByCall = new Map(deliveries.map((d) => [d.callId!, d]));
+  const { latestByCall, shareByCall } = await latestOfCalls(db, rows.map((r) => r.id));
   return rows.map((row) => {
-    const point = latestByCall.get(row.id) ?? null;
-    const delivery = deliveryByCall.get(row.id);
+    const record = latestByCall.get(row.id);
+    const point = record ? { latitude: record.latitude, longitude: record.longitude } : null;
+    const delivery = shareByCall.get(row.id);
     return {
       id: row.id,
       phone: row.phone,

@@ -5,10 +5,10 @@ import type { SessionUser } from "@/lib/auth/types";
 import type { Database } from "@/lib/db/client";
 import { auditLog, calls, devicePositions } from "@/lib/db/schema";
 import { requestMeta } from "@/lib/server/http";
-import { backends } from "@/lib/testing/databases";
+import { backends } from "@/testing/databases";
 import { reviewPageSchema } from "./filters";
 import { listReviewCalls } from "./list";
-import { exportReviewCall, nearestDevicesForCall, searchReviewCalls, viewReviewCall } from "./service";
+import { exportReviewCall, nearestDevicesForCall, searchReviewCalls, viewReviewCall } from "./audited-review";
 import { shareCall, storeCall, storePosition, T0 } from "./testing";
 
 const supervisor: SessionUser = { id: "00000000-0000-4000-8000-00000000000a", email: "sup@ecc.test", name: "Sup", role: "supervisor", sessionId: "s" };

@@ -3,9 +3,9 @@ import type { Db } from "@/lib/db/client";
 import { datashareDeliveries, devicePositions } from "@/lib/db/schema";
 import { storeCallerLocations } from "@/lib/history/caller-locations";
 import type { CallerLocation } from "@/lib/rapidsos/types";
-import { callerLocation } from "@/lib/testing/fixtures";
+import { callerLocation } from "@/testing/fixtures";
 
-export { T0, callerLocation as location } from "@/lib/testing/fixtures";
+export { T0, callerLocation as location } from "@/testing/fixtures";
 
 /** Store `count` locations of one call; returns its id. */
 export async function storeCall(

@@ -3,10 +3,20 @@
  * clock (which tests and demos pause and advance), so a location's age on screen matches the world
  * that produced it; against real upstreams it is the server's clock. Either way the browser computes
  * ages from this server time, never from its own possibly-skewed clock.
+ *
+ * Start-up chooses the source (`setDataClock`), so nothing here knows the sandbox exists.
  */
 import "server-only";
-import { getSandbox } from "@/lib/sandbox";
+import { singleton } from "./singleton";
+
+type Now = () => number;
+
+const source = () => singleton<{ now: Now }>("data-clock", () => ({ now: Date.now }));
 
 export function dataNow(): number {
-  return getSandbox()?.clock.now() ?? Date.now();
+  return source().now();
+}
+
+export function setDataClock(now: Now): void {
+  source().now = now;
 }

@@ -1,14 +1,10 @@
 /**
- * The one error type, the one error mapper and the one handler wrapper every route uses:
- * `export const GET = withRole("telecommunicator", async ({ req, user }) => ...)`.
- * Handlers throw `HttpError` (or let zod/unknown errors escape); the wrapper turns them into
- * `{ error, detail }` JSON with the right status and never leaks a stack trace.
+ * The one error type, the one error mapper, and reading request bodies and queries safely. A leaf:
+ * anything may throw an `HttpError` without pulling in sessions or the database. The route
+ * wrappers that turn these into responses are in `route.ts`.
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { recordAccessDenied } from "@/lib/auth/access-denied";
-import { authenticateRequest } from "@/lib/auth/request";
-import { hasRole, type Role, type SessionUser } from "@/lib/auth/types";
 import { log } from "./log";
 import { readCapped } from "./read-capped";
 
@@ -42,19 +38,6 @@ export interface RequestMeta {
   ip: string | null;
   userAgent: string | null;
 }
-
-export interface PublicContext<P> {
-  req: Request;
-  params: P;
-  meta: RequestMeta;
-}
-
-export interface AuthedContext<P> extends PublicContext<P> {
-  user: SessionUser;
-}
-
-type RouteArgs<P> = { params: Promise<P> };
-type RouteHandler<P> = (req: Request, args: RouteArgs<P>) => Promise<Response>;
 
 export function requestMeta(req: Request): RequestMeta {
   const forwarded = req.headers.get("x-forwarded-for");
@@ -95,49 +78,6 @@ export function describeZodError(err: z.ZodError): string {
   return err.issues
     .map((i) => (i.path.length > 0 ? `${i.path.join(".")}: ${i.message}` : i.message))
     .join("; ");
-}
-
-/** A route anyone may call (health, sign-in, the signed Data Share webhook). */
-export function withPublic<P = Record<string, never>>(
-  handler: (ctx: PublicContext<P>) => Promise<Response>,
-): RouteHandler<P> {
-  return async (req, args) => {
-    const meta = requestMeta(req);
-    try {
-      return await handler({ req, params: await args.params, meta });
-    } catch (err) {
-      return errorResponse(err, meta);
-    }
-  };
-}
-
-/** A route that needs a signed-in user holding `role` (or a higher one). */
-export function withRole<P = Record<string, never>>(
-  role: Role,
-  handler: (ctx: AuthedContext<P>) => Promise<Response>,
-): RouteHandler<P> {
-  return async (req, args) => {
-    const meta = requestMeta(req);
-    try {
-      const user = await authenticateRequest(req, meta);
-      if (!user) {
-        return jsonResponse(
-          { error: "unauthenticated", detail: "Sign in to use this." },
-          { status: 401 },
-        );
-      }
-      if (!hasRole(user.role, role)) {
-        await recordAccessDenied(user, role, req, meta);
-        return jsonResponse(
-          { error: "forbidden", detail: `This needs the ${role} role.` },
-          { status: 403 },
-        );
-      }
-      return await handler({ req, params: await args.params, meta, user });
-    } catch (err) {
-      return errorResponse(err, meta);
-    }
-  };
 }
 
 /**

@@ -1,7 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
-import { THEME_COOKIE } from "@/components/console/theme-cookie";
-import { parseThemeName, type ThemeName } from "@/lib/map/theme";
+import { parseThemeName, THEME_COOKIE, type ThemeName } from "@/lib/map/theme";
 
 /** The theme this browser chose (dark unless it asked for light), so pages render in it at once. */
 export async function requestTheme(): Promise<ThemeName> {

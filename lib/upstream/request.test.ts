@@ -1,8 +1,8 @@
 import net from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { serve, type Served } from "@/lib/testing/serve";
+import { serve, type Served } from "@/testing/serve";
 import { sendUpstream, type UpstreamRequest } from "./request";
-import { upstreamFailure as failure } from "@/lib/testing/failure";
+import { upstreamFailure as failure } from "@/testing/failure";
 
 let served: Served | null = null;
 afterEach(async () => {

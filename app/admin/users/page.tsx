@@ -3,15 +3,14 @@ import { UserTable } from "@/components/admin/user-table";
 import { PageShell } from "@/components/shell/page-shell";
 import { pageAccess } from "@/components/shell/page-access";
 import { listUsers } from "@/lib/auth/users";
-import { getDb } from "@/lib/db/client";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Users · Dispatcher Map" };
 
 export default async function UsersPage() {
-  const { user, denied } = await pageAccess("admin", "/admin/users");
+  const { user, db, denied } = await pageAccess("admin", "/admin/users");
   if (denied) return denied;
-  const users = await listUsers(await getDb());
+  const users = await listUsers(db);
   return (
     <PageShell user={user} current="/admin/users">
       <div className="mx-auto flex max-w-6xl flex-col gap-6">

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { auditPageSchema } from "@/lib/audit/filters";
-import { viewAudit } from "@/lib/audit/service";
-import { getDb } from "@/lib/db/client";
-import { jsonResponse, readQuery, withRole } from "@/lib/server/http";
+import { viewAudit } from "@/lib/audit/audit-trail";
+import { jsonResponse, readQuery } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -11,9 +11,9 @@ const querySchema = auditPageSchema.extend({
 });
 
 /** The filtered audit trail, newest first; `nextBefore` pages to older rows. */
-export const GET = withRole("supervisor", async ({ req, user, meta }) => {
+export const GET = withRole("supervisor", async ({ req, user, meta, db }) => {
   const { before, limit, ...filters } = readQuery(req, querySchema);
-  const page = await viewAudit(await getDb(), user, filters, { before, limit }, meta);
+  const page = await viewAudit(db, user, filters, { before, limit }, meta);
   return jsonResponse({
     rows: page.rows.map((r) => ({ ...r, at: r.at.toISOString() })),
     nextBefore: page.nextBefore,

@@ -1,16 +1,18 @@
 import { z } from "zod";
-import { listConsoleCalls, openCall } from "@/lib/calls/service";
-import { jsonResponse, readJson, withRole } from "@/lib/server/http";
+import { listConsoleCalls, openCall } from "@/lib/calls/console-calls";
+import { phoneNumberSchema } from "@/lib/phone/normalize";
+import { jsonResponse, readJson } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 /** GET /api/calls — my open calls and the center's shared calls. */
-export const GET = withRole("telecommunicator", async ({ user }) =>
-  jsonResponse(await listConsoleCalls(user)),
+export const GET = withRole("telecommunicator", async ({ user, db }) =>
+  jsonResponse(await listConsoleCalls(db, user)),
 );
 
-const openSchema = z.object({ phone: z.string().min(1, "phone is required").max(200) });
+const openSchema = z.object({ phone: phoneNumberSchema });
 
 /** POST /api/calls {phone} — look a caller up in LEI and open them in my call list. */
-export const POST = withRole("telecommunicator", async ({ req, user, meta }) => {
+export const POST = withRole("telecommunicator", async ({ req, user, meta, db }) => {
   const { phone } = await readJson(req, openSchema, 4096);
-  return jsonResponse({ call: await openCall(user, phone, meta) });
+  return jsonResponse({ call: await openCall(db, user, phone, meta) });
 });

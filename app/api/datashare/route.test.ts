@@ -8,15 +8,16 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { callTracker } from "@/lib/calls/service";
+import { callTracker } from "@/lib/calls/console-calls";
 import { SANDBOX_DEFAULTS } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db/client";
 import { calls, datashareDeliveries } from "@/lib/db/schema";
 import { KEY_FILE } from "@/lib/datashare/seal";
 import { SIGNATURE_HEADER, signBody } from "@/lib/datashare/signature";
 import { liveBus, type LiveEvent } from "@/lib/live/bus";
-import { createSandbox } from "@/lib/sandbox";
-import { serve, type Served } from "@/lib/testing/serve";
+import { createSandbox } from "@/sandbox";
+import { sandboxRapidsosToken } from "@/sandbox/tokens";
+import { serve, type Served } from "@/testing/serve";
 import { POST } from "./route";
 
 describe("POST /api/datashare as the app wires it", () => {
@@ -57,15 +58,7 @@ describe("POST /api/datashare as the app wires it", () => {
     });
 
   it("accepts a share signed with the configured secret, announces it and polls LEI with its token", async () => {
-    const tokenRes = await fetch(`${lei.url}/sandbox/rapidsos/oauth/token`, {
-      method: "POST",
-      body: new URLSearchParams({
-        grant_type: "client_credentials",
-        client_id: SANDBOX_DEFAULTS.rapidsosClientId,
-        client_secret: SANDBOX_DEFAULTS.rapidsosClientSecret,
-      }),
-    });
-    const token = ((await tokenRes.json()) as { access_token: string }).access_token;
+    const token = await sandboxRapidsosToken(fetch, `${lei.url}/sandbox/rapidsos`);
     sandbox.resetRequestCounts();
     const body = JSON.stringify({ query: "tel://14125550101", access_token: token, bounding_box: [-80.4, 40.1, -79.6, 40.7] });
     const res = await send(body, signBody(SANDBOX_DEFAULTS.datashareSecret, body));

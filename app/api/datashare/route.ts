@@ -1,7 +1,7 @@
 import { after } from "next/server";
 import { receiveDelivery } from "@/lib/datashare/handler";
-import { datashareDeps } from "@/lib/datashare/service";
-import { withPublic } from "@/lib/server/http";
+import { datashareDeps } from "@/lib/datashare/app-wiring";
+import { withPublic } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +16,7 @@ function afterResponse(task: () => Promise<void>): void {
 
 /**
  * POST /api/datashare — RapidSOS Data Share webhook. Public by design: the HMAC signature over the
- * raw body is the authentication (document 001). Answers 200, 400 or 401.
+ * raw body is the authentication (RapidSOS Data Share Partner Guide). Answers 200, 400 or 401.
  */
 export const POST = withPublic(async ({ req, meta }) =>
   receiveDelivery(req, meta, await datashareDeps(afterResponse)),

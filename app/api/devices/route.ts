@@ -2,7 +2,8 @@ import { after } from "next/server";
 import { listDevices } from "@/lib/axon/client";
 import { recordDeviceTrails } from "@/lib/history/device-positions";
 import { dataNow } from "@/lib/server/clock";
-import { jsonResponse, withRole } from "@/lib/server/http";
+import { jsonResponse } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { sessionStillActive } from "@/lib/auth/request";
 import { liveBus } from "@/lib/live/bus";
 import { liveStream } from "@/lib/live/sse";
-import { withRole } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,6 @@
 import { getConfig } from "@/lib/config/env";
-import { jsonResponse, withPublic } from "@/lib/server/http";
+import { jsonResponse } from "@/lib/server/http";
+import { withPublic } from "@/lib/server/route";
 import { upstreamHealth } from "@/lib/upstream/health";
 
 export const dynamic = "force-dynamic";

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { UpstreamTestResult } from "@/lib/admin/upstream-test";
 import type { NearestDevicesResponse, ReviewCallResponse, ReviewListResponse } from "@/lib/review/types";
-import { signIn, startApp, type RunningApp } from "@/lib/testing/app-server";
+import { signIn, startApp, type RunningApp } from "@/testing/app-server";
 
 const DEMO = "sandbox-demo";
 const PHONE = "14125550101";

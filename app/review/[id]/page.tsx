@@ -8,18 +8,18 @@ import { currentMeta } from "@/lib/auth/origin";
 import { pageAccess } from "@/components/shell/page-access";
 import { callIdSchema } from "@/lib/calls/route-params";
 import { getConfig } from "@/lib/config/env";
-import { getDb } from "@/lib/db/client";
-import { viewReviewCall } from "@/lib/review/service";
+import type { Db } from "@/lib/db/client";
+import { viewReviewCall } from "@/lib/review/audited-review";
 import { isHttpError } from "@/lib/server/http";
 import { requestTheme } from "@/lib/server/theme";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Call review · Dispatcher Map" };
 
-async function load(id: string, user: Parameters<typeof viewReviewCall>[1]) {
+async function load(db: Db, id: string, user: Parameters<typeof viewReviewCall>[1]) {
   try {
     // Rendering this page is the view: audited here, once, with the call's phone and id.
-    return await viewReviewCall(await getDb(), user, callIdSchema.parse(id), await currentMeta());
+    return await viewReviewCall(db, user, callIdSchema.parse(id), await currentMeta());
   } catch (err) {
     if (isHttpError(err) && err.status === 404) return null;
     throw err;
@@ -29,9 +29,9 @@ async function load(id: string, user: Parameters<typeof viewReviewCall>[1]) {
 /** `/review/<id>`: one stored call, read-only: map, timeline, nearest cameras then, share. */
 export default async function CallReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { user, denied } = await pageAccess("supervisor", `/review/${id}`);
+  const { user, db, denied } = await pageAccess("supervisor", `/review/${id}`);
   if (denied) return denied;
-  const data = await load(id, user);
+  const data = await load(db, id, user);
   const config = getConfig();
   return (
     <PageShell user={user} current="/review">

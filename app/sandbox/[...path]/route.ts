@@ -1,4 +1,4 @@
-import { getSandbox } from "@/lib/sandbox";
+import { getSandbox } from "@/sandbox";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { PortalApp } from "@/components/portal/portal-app";
+import { PortalApp } from "@/sandbox/portal/ui/portal-app";
 import { getConfig } from "@/lib/config/env";
-import { portalState } from "@/lib/datashare/portal";
-import { getSandbox } from "@/lib/sandbox";
+import { portalState } from "@/sandbox/portal/portal";
+import { getSandbox } from "@/sandbox";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = {
   title: "RapidSOS Portal (sandbox) — Dispatcher Map",
 };
 
-/** The sandbox's stand-in for RapidSOS Portal (document 001): share a simulated 911 call with us. */
+/** The sandbox's stand-in for RapidSOS Portal (RapidSOS Data Share Partner Guide): share a simulated 911 call with us. */
 export default function PortalPage() {
   const sandbox = getSandbox();
   if (!sandbox) notFound();

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { useConfigForTests } from "@/lib/config/env";
-import { serve, type Served } from "@/lib/testing/serve";
+import { serve, type Served } from "@/testing/serve";
 import { GET, HEAD } from "./route";
 
 // getConfig() parses the environment once per process; start from a clean slate with our DATA_DIR.

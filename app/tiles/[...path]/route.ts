@@ -8,7 +8,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { getConfig } from "@/lib/config/env";
-import { HttpError, notFound, withPublic } from "@/lib/server/http";
+import { HttpError, notFound } from "@/lib/server/http";
+import { withPublic } from "@/lib/server/route";
 
 export const runtime = "nodejs";
 

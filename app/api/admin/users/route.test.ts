@@ -1,6 +1,6 @@
 /** The admin API and the audit API over real HTTP: every change lands in the trail, with who and from where. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { attemptSignIn, signIn, startApp, type RunningApp } from "@/lib/testing/app-server";
+import { attemptSignIn, signIn, startApp, type RunningApp } from "@/testing/app-server";
 
 const DEMO = "sandbox-demo";
 

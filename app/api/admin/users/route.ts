@@ -1,14 +1,14 @@
 import { newUserSchema } from "@/lib/auth/admin-input";
 import { createUser, listUsers } from "@/lib/auth/users";
-import { getDb } from "@/lib/db/client";
-import { jsonResponse, readJson, withRole } from "@/lib/server/http";
+import { jsonResponse, readJson } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withRole("admin", async () => jsonResponse({ users: await listUsers(await getDb()) }));
+export const GET = withRole("admin", async ({ db }) => jsonResponse({ users: await listUsers(db) }));
 
-export const POST = withRole("admin", async ({ req, user, meta }) => {
+export const POST = withRole("admin", async ({ req, user, meta, db }) => {
   const input = await readJson(req, newUserSchema);
-  const created = await createUser(await getDb(), user, input, meta);
+  const created = await createUser(db, user, input, meta);
   return jsonResponse({ user: created }, { status: 201 });
 });

@@ -1,14 +1,14 @@
 import { auditFilterSchema } from "@/lib/audit/filters";
-import { exportAudit } from "@/lib/audit/service";
-import { getDb } from "@/lib/db/client";
-import { readQuery, withRole } from "@/lib/server/http";
+import { exportAudit } from "@/lib/audit/audit-trail";
+import { readQuery } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 /** The filtered audit trail as CSV (same filters as the audit page). The export is audited. */
-export const GET = withRole("supervisor", async ({ req, user, meta }) => {
+export const GET = withRole("supervisor", async ({ req, user, meta, db }) => {
   const filters = readQuery(req, auditFilterSchema);
-  const file = await exportAudit(await getDb(), user, filters, meta);
+  const file = await exportAudit(db, user, filters, meta);
   return new Response(file.body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SIGN_IN_FAILED } from "@/lib/auth/messages";
-import { attemptSignIn, signIn, startApp, type RunningApp } from "@/lib/testing/app-server";
+import { attemptSignIn, signIn, startApp, type RunningApp } from "@/testing/app-server";
 
 const DEMO = "sandbox-demo";
 const UA = "Mozilla/5.0 (AuthFlowTest)";

@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
-import { withPublic } from "@/lib/server/http";
+import { withPublic } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 

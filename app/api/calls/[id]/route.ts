@@ -1,8 +1,9 @@
-import { callDetail } from "@/lib/calls/service";
+import { callDetail } from "@/lib/calls/console-calls";
 import { callIdSchema } from "@/lib/calls/route-params";
-import { jsonResponse, withRole } from "@/lib/server/http";
+import { jsonResponse } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 /** GET /api/calls/<id> — one call with its whole stored trail, oldest first. */
-export const GET = withRole<{ id: string }>("telecommunicator", async ({ params, user }) =>
-  jsonResponse(await callDetail(user, callIdSchema.parse(params.id))),
+export const GET = withRole<{ id: string }>("telecommunicator", async ({ params, user, db }) =>
+  jsonResponse(await callDetail(db, user, callIdSchema.parse(params.id))),
 );

@@ -1,11 +1,11 @@
-import { getDb } from "@/lib/db/client";
 import { reviewPageSchema } from "@/lib/review/filters";
-import { searchReviewCalls } from "@/lib/review/service";
-import { jsonResponse, readQuery, withRole } from "@/lib/server/http";
+import { searchReviewCalls } from "@/lib/review/audited-review";
+import { jsonResponse, readQuery } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 /** GET /api/review/calls?phone&from&to&status&shared&before&limit — stored calls, newest first. */
-export const GET = withRole("supervisor", async ({ req, user, meta }) =>
-  jsonResponse(await searchReviewCalls(await getDb(), user, readQuery(req, reviewPageSchema), meta)),
+export const GET = withRole("supervisor", async ({ req, user, meta, db }) =>
+  jsonResponse(await searchReviewCalls(db, user, readQuery(req, reviewPageSchema), meta)),
 );

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signIn, startApp, type RunningApp } from "@/lib/testing/app-server";
+import { signIn, startApp, type RunningApp } from "@/testing/app-server";
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 

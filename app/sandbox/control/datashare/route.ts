@@ -1,7 +1,8 @@
 import { getConfig } from "@/lib/config/env";
-import { portalState, PortalError, shareFromPortal, shareRequestSchema } from "@/lib/datashare/portal";
-import { getSandbox } from "@/lib/sandbox";
-import { badRequest, HttpError, jsonResponse, readJson, withPublic } from "@/lib/server/http";
+import { portalState, PortalError, shareFromPortal, shareRequestSchema } from "@/sandbox/portal/portal";
+import { getSandbox } from "@/sandbox";
+import { badRequest, HttpError, jsonResponse, readJson } from "@/lib/server/http";
+import { withPublic } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 

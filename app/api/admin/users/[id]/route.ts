@@ -1,7 +1,7 @@
 import { userIdSchema, userPatchSchema } from "@/lib/auth/admin-input";
 import { getUserView, updateUser } from "@/lib/auth/users";
-import { getDb } from "@/lib/db/client";
-import { jsonResponse, notFound, readJson, withRole } from "@/lib/server/http";
+import { jsonResponse, notFound, readJson } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -13,13 +13,13 @@ function userId(params: Params): string {
   return parsed.data.id;
 }
 
-export const GET = withRole<Params>("admin", async ({ params }) =>
-  jsonResponse({ user: await getUserView(await getDb(), userId(params)) }),
+export const GET = withRole<Params>("admin", async ({ params, db }) =>
+  jsonResponse({ user: await getUserView(db, userId(params)) }),
 );
 
 /** Change name, role or disabled; an admin cannot leave the center without an active admin. */
-export const PATCH = withRole<Params>("admin", async ({ req, params, user, meta }) => {
+export const PATCH = withRole<Params>("admin", async ({ req, params, user, meta, db }) => {
   const id = userId(params);
   const patch = await readJson(req, userPatchSchema);
-  return jsonResponse({ user: await updateUser(await getDb(), user, id, patch, meta) });
+  return jsonResponse({ user: await updateUser(db, user, id, patch, meta) });
 });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { callIdSchema } from "@/lib/calls/route-params";
-import { getDb } from "@/lib/db/client";
-import { nearestDevicesForCall } from "@/lib/review/service";
-import { jsonResponse, readQuery, withRole } from "@/lib/server/http";
+import { nearestDevicesForCall } from "@/lib/review/audited-review";
+import { jsonResponse, readQuery } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +12,7 @@ const querySchema = z.object({
 });
 
 /** GET /api/review/calls/<id>/devices?at=<ms> — the stored body-camera positions nearest the caller then. */
-export const GET = withRole<{ id: string }>("supervisor", async ({ req, params, user }) => {
+export const GET = withRole<{ id: string }>("supervisor", async ({ req, params, user, db }) => {
   const { at, limit } = readQuery(req, querySchema);
-  return jsonResponse(await nearestDevicesForCall(await getDb(), user, callIdSchema.parse(params.id), at, { limit }));
+  return jsonResponse(await nearestDevicesForCall(db, user, callIdSchema.parse(params.id), at, { limit }));
 });

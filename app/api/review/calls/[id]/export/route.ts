@@ -1,17 +1,17 @@
 import { z } from "zod";
 import { callIdSchema } from "@/lib/calls/route-params";
-import { getDb } from "@/lib/db/client";
-import { exportReviewCall } from "@/lib/review/service";
-import { readQuery, withRole } from "@/lib/server/http";
+import { exportReviewCall } from "@/lib/review/audited-review";
+import { readQuery } from "@/lib/server/http";
+import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
 
 const querySchema = z.object({ format: z.enum(["csv", "geojson"]).default("csv") });
 
 /** GET /api/review/calls/<id>/export?format=csv|geojson — a download; audited before it is sent. */
-export const GET = withRole<{ id: string }>("supervisor", async ({ req, params, user, meta }) => {
+export const GET = withRole<{ id: string }>("supervisor", async ({ req, params, user, meta, db }) => {
   const { format } = readQuery(req, querySchema);
-  const file = await exportReviewCall(await getDb(), user, callIdSchema.parse(params.id), format, meta);
+  const file = await exportReviewCall(db, user, callIdSchema.parse(params.id), format, meta);
   return new Response(file.body, {
     headers: {
       "content-type": file.contentType,

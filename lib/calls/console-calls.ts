@@ -1,0 +1,93 @@
+/**
+ * What the calls routes do: open a caller (look the number up in LEI, keep it in the user's call
+ * list, track it), close it, list the console's calls, and read one call's whole trail.
+ */
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/record";
+import type { SessionUser } from "@/lib/auth/types";
+import { getConfig } from "@/lib/config/env";
+import { getDatabase, getDb, type Db } from "@/lib/db/client";
+import { callWatches, calls } from "@/lib/db/schema";
+import { callTrail } from "@/lib/history/caller-locations";
+import { sharedLeiToken } from "@/lib/datashare/tokens";
+import { liveBus } from "@/lib/live/bus";
+import { lookupCallerLocation, noLocationDetail } from "@/lib/rapidsos/client";
+import { HttpError, notFound, type RequestMeta } from "@/lib/server/http";
+import { dataNow } from "@/lib/server/clock";
+import { singleton } from "@/lib/server/singleton";
+import { isUpstreamError } from "@/lib/upstream/errors";
+import { upstreamHealth } from "@/lib/upstream/health";
+import { callSummary, consoleCalls } from "./summaries";
+import { syncPhone } from "./sync";
+import { CallTracker } from "./tracker";
+import type { CallDetailResponse, CallsResponse, CallSummary } from "./types";
+
+/** The process's tracker; started at server start-up, woken when a call is opened or shared. */
+export function callTracker(): CallTracker {
+  return singleton(
+    "call-tracker",
+    () =>
+      new CallTracker({
+        database: getDatabase,
+        lookup: (input) => lookupCallerLocation(input),
+        bus: liveBus(),
+        intervalMs: getConfig().datashare.pollIntervalMs,
+        sharedToken: async (phone) => sharedLeiToken(await getDb(), phone),
+      }),
+  );
+}
+
+/** Look a caller up in LEI, put them in the user's call list and track them. `phone` is normalised. */
+export async function openCall(db: Db, user: SessionUser, phone: string, meta: RequestMeta): Promise<CallSummary> {
+  const audit = (outcome: "success" | "failure" | "error", detail: Record<string, unknown>) =>
+    recordAudit({ action: "lei.lookup", outcome, actor: user, phone, meta, detail }, db);
+  let result;
+  try {
+    result = await syncPhone(db, (input) => lookupCallerLocation(input), phone);
+  } catch (err) {
+    await audit("error", { records: 0, reason: isUpstreamError(err) ? err.kind : "internal" });
+    throw err;
+  }
+  if (!result.found || !result.currentCallId) {
+    await audit("failure", { records: 0, reason: "not_found" });
+    throw notFound(noLocationDetail(phone));
+  }
+  await audit("success", { records: result.received, newRecords: result.inserted });
+  await db.insert(callWatches).values({ userId: user.id, phone }).onConflictDoNothing();
+  await recordAudit(
+    { action: "call.open", outcome: "success", actor: user, phone, meta, target: result.currentCallId },
+    db,
+  );
+  await liveBus().publish({ type: "calls", reason: "opened" });
+  const summary = await callSummary(db, result.currentCallId, user.id);
+  if (!summary) throw new HttpError(500, "internal", "The call was stored but could not be read back.");
+  return summary;
+}
+
+/** Remove a call from the user's list. Its history stays. */
+export async function closeCall(db: Db, user: SessionUser, callId: string, meta: RequestMeta): Promise<void> {
+  const [call] = await db.select({ phone: calls.phone }).from(calls).where(eq(calls.id, callId)).limit(1);
+  if (!call) throw notFound("No such call.");
+  await db
+    .delete(callWatches)
+    .where(and(eq(callWatches.userId, user.id), eq(callWatches.phone, call.phone)));
+  await recordAudit(
+    { action: "call.close", outcome: "success", actor: user, phone: call.phone, meta, target: callId },
+    db,
+  );
+}
+
+export async function listConsoleCalls(db: Db, user: SessionUser): Promise<CallsResponse> {
+  return {
+    calls: await consoleCalls(db, user.id),
+    upstream: { rapidsos: upstreamHealth().get("rapidsos") },
+    serverTime: dataNow(),
+  };
+}
+
+export async function callDetail(db: Db, user: SessionUser, callId: string): Promise<CallDetailResponse> {
+  const call = await callSummary(db, callId, user.id);
+  if (!call) throw notFound("No such call.");
+  return { call, trail: await callTrail(db, callId), serverTime: dataNow() };
+}

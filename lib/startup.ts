@@ -1,0 +1,83 @@
+/**
+ * What a server does once, before it answers: validate configuration (a bad value stops the app with
+ * a message naming the variable), open and migrate the database, make sure the initial accounts
+ * exist, then start the background work — the LEI call tracker, the live-nudge listener and the
+ * retention purge — and print where the app is and how to sign in.
+ */
+import { ConfigError, getConfig, type AppConfig } from "@/lib/config/env";
+
+const PURGE_EVERY_MS = 60 * 60_000;
+
+export async function startServer(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = getConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`\nDispatcher Map cannot start.\n${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  const { getDatabase } = await import("@/lib/db/client");
+  const { describeInitialAccounts, initialAccounts } = await import("@/lib/auth/initial-accounts");
+  const { liveBus } = await import("@/lib/live/bus");
+  const { callTracker } = await import("@/lib/calls/console-calls");
+  const { log } = await import("@/lib/server/log");
+
+  try {
+    await getDatabase();
+  } catch (err) {
+    console.error(`\nDispatcher Map cannot open its database: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  if (config.sandbox.enabled) await useSandboxClock();
+  const accounts = await initialAccounts();
+  await liveBus().start();
+  callTracker().start();
+  callTracker().follow(liveBus());
+  schedulePurge(config);
+
+  const lines = [
+    "",
+    `Dispatcher Map is running at ${config.appUrl}`,
+    `  database: ${config.database.kind === "pglite" ? `PGlite in ${config.database.dir}` : "PostgreSQL (DATABASE_URL)"}`,
+    config.sandbox.enabled
+      ? `  upstreams: embedded sandbox at ${config.appUrl}/sandbox (seed ${config.sandbox.seed}; Portal at ${config.appUrl}/sandbox/portal)`
+      : `  upstreams: RapidSOS ${config.rapidsos.baseUrl}, Axon ${config.axon.baseUrl}`,
+    ...describeInitialAccounts(accounts).map((l) => `  ${l}`),
+    "",
+  ];
+  // The banner is for the person who started the app, on the console, not a structured log.
+  console.log(lines.join("\n"));
+  log().info({ sandbox: config.sandbox.enabled, database: config.database.kind }, "started");
+}
+
+/** Data ages are measured on the simulator's clock, which demos and tests pause and advance. */
+async function useSandboxClock(): Promise<void> {
+  const { getSandbox } = await import("@/sandbox");
+  const { setDataClock } = await import("@/lib/server/clock");
+  setDataClock(() => getSandbox()?.clock.now() ?? Date.now());
+}
+
+function schedulePurge(config: AppConfig): void {
+  const run = async () => {
+    const { getDatabase } = await import("@/lib/db/client");
+    const { purgeHistory } = await import("@/lib/history/retention");
+    const { purgeSessions } = await import("@/lib/auth/sessions");
+    const { log } = await import("@/lib/server/log");
+    try {
+      const database = await getDatabase();
+      if (!(await database.tryLead("retention-purge"))) return;
+      const purged = await purgeHistory(database.db, config.retentionDays);
+      // Ended sessions only matter for as long as the history they touched.
+      const sessions = await purgeSessions(database.db, new Date(Date.now() - config.retentionDays * 86_400_000));
+      log().info({ purged, sessions, retentionDays: config.retentionDays }, "retention purge");
+    } catch (err) {
+      log().error({ err }, "retention purge failed");
+    }
+  };
+  void run();
+  setInterval(() => void run(), PURGE_EVERY_MS).unref();
+}

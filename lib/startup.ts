@@ -1,8 +1,8 @@
 /**
  * What a server does once, before it answers: validate configuration (a bad value stops the app with
  * a message naming the variable), open and migrate the database, make sure the initial accounts
- * exist, then start the background work — the LEI call tracker, the live-nudge listener and the
- * retention purge — and print where the app is and how to sign in.
+ * exist, then start the background work — the LEI call tracker, the Axon device poller, the
+ * live-nudge listener and the retention purge — and print where the app is and how to sign in.
  */
 import { ConfigError, getConfig, type AppConfig } from "@/lib/config/env";
 
@@ -24,6 +24,7 @@ export async function startServer(): Promise<void> {
   const { describeInitialAccounts, initialAccounts } = await import("@/lib/auth/initial-accounts");
   const { liveBus } = await import("@/lib/live/bus");
   const { callTracker } = await import("@/lib/calls/console-calls");
+  const { devicePoller } = await import("@/lib/live/devices");
   const { log } = await import("@/lib/server/log");
 
   try {
@@ -37,6 +38,7 @@ export async function startServer(): Promise<void> {
   await liveBus().start();
   callTracker().start();
   callTracker().follow(liveBus());
+  devicePoller().start();
   schedulePurge(config);
 
   const lines = [

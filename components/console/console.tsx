@@ -97,6 +97,7 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
           callsFeed={data.callsFeed}
           devicesFeed={data.devicesFeed}
           rapidsosDown={data.rapidsosDown}
+          axonDown={data.axonDown}
           devicesNotice={data.devicesNotice}
         />
         <div className="relative min-h-0 flex-1">
@@ -108,7 +109,7 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
       </main>
 
       <aside aria-label="Officers" className="flex min-h-0 flex-col border-l border-line bg-raised">
-        <PanelSection title="Nearest officers" stale={data.devicesFeed.failing} headingId="nearest-heading" className="max-h-[40%] shrink-0">
+        <PanelSection title="Nearest officers" stale={data.devicesStale} headingId="nearest-heading" className="max-h-[40%] shrink-0">
           <div className="min-h-0 overflow-y-auto">
             <NearestOfficers ranked={nearest} hasCaller={data.selectedCallerView !== null} />
           </div>
@@ -121,7 +122,7 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
         <PanelSection
           title="Devices"
           count={shownDevices.length}
-          stale={data.devicesFeed.failing}
+          stale={data.devicesStale}
           headingId="devices-heading"
           className="flex-1 border-t border-line"
         >

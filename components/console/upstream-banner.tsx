@@ -1,11 +1,11 @@
 "use client";
 
-import type { ApiError } from "@/lib/browser/api-client";
+import type { DeviceFeedStatus } from "@/lib/live/device-delta";
 import type { FeedState } from "./use-console-data";
 import { formatClock } from "./format";
 
-function why(err: ApiError | null): string {
-  if (!err) return "no answer";
+function why(err: { status: number | null; retryAfterS: number | null } | null): string {
+  if (!err || err.status === null) return "no answer";
   if (err.status === 429) return `rate limited${err.retryAfterS ? `, retrying after ${err.retryAfterS} s` : ""}`;
   if (err.status === 504) return "timed out";
   if (err.status === 0) return "server unreachable";
@@ -20,11 +20,13 @@ export interface BannerProps {
   callsFeed: FeedState;
   devicesFeed: FeedState;
   rapidsosDown: { detail: string; lastOkAt: string | null } | null;
+  /** The cluster's device poller cannot reach Axon (the feed itself answers, with its last data). */
+  axonDown: DeviceFeedStatus | null;
   devicesNotice: string | null;
 }
 
 /** Upstream trouble in plain words, above the map: the last data stays on screen, marked stale. */
-export function UpstreamBanner({ callsFeed, devicesFeed, rapidsosDown, devicesNotice }: BannerProps) {
+export function UpstreamBanner({ callsFeed, devicesFeed, rapidsosDown, axonDown, devicesNotice }: BannerProps) {
   const problems: { key: string; text: string }[] = [];
   if (callsFeed.failing) {
     problems.push({ key: "calls", text: `Caller locations unavailable (${why(callsFeed.error)}). ${heldSince(callsFeed.updatedAt)}` });
@@ -34,6 +36,8 @@ export function UpstreamBanner({ callsFeed, devicesFeed, rapidsosDown, devicesNo
   }
   if (devicesFeed.failing) {
     problems.push({ key: "devices", text: `Body-camera data unavailable (${why(devicesFeed.error)}). ${heldSince(devicesFeed.updatedAt)}` });
+  } else if (axonDown) {
+    problems.push({ key: "devices", text: `Body-camera data unavailable (${why(axonDown)}). ${heldSince(axonDown.lastOkAt ?? 0)}` });
   }
 
   if (problems.length === 0 && !devicesNotice) return null;

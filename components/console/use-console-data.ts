@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { Device } from "@/lib/axon/types";
 import type { CallSummary } from "@/lib/calls/types";
+import type { DeviceFeedStatus } from "@/lib/live/device-delta";
 import { callerView, deviceView, type CallerView, type DeviceView } from "@/lib/map/features";
 import { ApiError } from "@/lib/browser/api-client";
 import { callDetailQuery, callsQuery, devicesQuery } from "@/lib/browser/console-queries";
@@ -33,7 +34,10 @@ export interface ConsoleData {
   devicesFeed: FeedState;
   /** The calls feed or RapidSOS behind it is failing: every caller shown is stale. */
   callsStale: boolean;
+  /** The devices feed or Axon behind it is failing: every camera shown is stale. */
+  devicesStale: boolean;
   rapidsosDown: { detail: string; lastOkAt: string | null } | null;
+  axonDown: DeviceFeedStatus | null;
   devicesNotice: string | null;
   callsServerNow: number;
 }
@@ -56,6 +60,10 @@ export function useConsoleData(displayConfidence: number): ConsoleData {
   const callsNow = useDataNow(callsQ.data?.serverTime, callsQ.dataUpdatedAt, callsFeed.failing);
   const devicesNow = useDataNow(devicesQ.data?.serverTime, devicesQ.dataUpdatedAt, devicesFeed.failing);
 
+  const axon = devicesQ.data?.upstream;
+  const axonDown = axon && !axon.ok ? axon : null;
+  const devicesStale = devicesFeed.failing || axonDown !== null;
+
   const calls = useMemo(() => callsQ.data?.calls ?? [], [callsQ.data]);
   const devices = useMemo(() => devicesQ.data?.devices ?? [], [devicesQ.data]);
   const callsStale = callsFeed.failing || rapidsosDown !== null;
@@ -69,8 +77,8 @@ export function useConsoleData(displayConfidence: number): ConsoleData {
     [calls, callsNow, displayConfidence, callsStale],
   );
   const deviceViews = useMemo(
-    () => devices.map((d) => deviceView(d, devicesNow, devicesFeed.failing)),
-    [devices, devicesNow, devicesFeed.failing],
+    () => devices.map((d) => deviceView(d, devicesNow, devicesStale)),
+    [devices, devicesNow, devicesStale],
   );
 
   const selectedCall = calls.find((c) => c.id === selectedCallId) ?? null;
@@ -91,7 +99,9 @@ export function useConsoleData(displayConfidence: number): ConsoleData {
     callsFeed,
     devicesFeed,
     callsStale,
+    devicesStale,
     rapidsosDown,
+    axonDown,
     devicesNotice: devicesQ.data?.notice ?? null,
     callsServerNow: callsNow,
   };

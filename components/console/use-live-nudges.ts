@@ -2,7 +2,8 @@
 
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
-import { queryKeys } from "@/lib/browser/console-queries";
+import { applyDevicesDelta, liveStreamState, queryKeys } from "@/lib/browser/console-queries";
+import type { DeviceDelta } from "@/lib/live/device-delta";
 
 export interface SharedNudge {
   id: string;
@@ -47,9 +48,11 @@ export function nudgeRefetcher(queryClient: QueryClient): { nudge: (key: QueryKe
 }
 
 /**
- * Server-sent nudges only make the matching queries refetch now rather than at the next poll.
- * Data still arrives through the queries, so a dropped stream costs one polling interval, and
- * EventSource reconnects by itself (the server asks for 2 s). `onShared` hears every `shared` nudge.
+ * The live stream: call nudges make the matching queries refetch now rather than at the next poll;
+ * device changes arrive as deltas and go straight into the cache (a delta that does not follow what
+ * the cache holds makes it refetch instead). A dropped stream costs one polling interval, and
+ * EventSource reconnects by itself (the server asks for 2 s), sending the last device version it
+ * saw so the server can send what it missed. `onShared` hears every `shared` nudge.
  */
 export function useLiveNudges(onShared?: (nudge: SharedNudge) => void): void {
   const queryClient = useQueryClient();
@@ -70,12 +73,28 @@ export function useLiveNudges(onShared?: (nudge: SharedNudge) => void): void {
       if (id && phone) sharedRef.current?.({ id, phone });
       refetcher.nudge(queryKeys.calls);
     };
-    const onDevices = () => refetcher.nudge(queryKeys.devices);
+    const onDevices = (e: MessageEvent) => {
+      let applied = false;
+      try {
+        const data = JSON.parse(String(e.data)) as DeviceDelta & { serverTime: number };
+        applied = applyDevicesDelta(queryClient, data, data.serverTime);
+      } catch {
+        // a malformed event: refetch below
+      }
+      if (!applied) refetcher.nudge(queryKeys.devices);
+    };
     source.addEventListener("calls", onCalls);
     source.addEventListener("shared", onSharedEvent);
     source.addEventListener("call", onCall);
     source.addEventListener("devices", onDevices);
+    source.onopen = () => {
+      liveStreamState.connected = true;
+    };
+    source.onerror = () => {
+      liveStreamState.connected = false;
+    };
     return () => {
+      liveStreamState.connected = false;
       source.close();
       refetcher.stop();
     };

@@ -22,7 +22,7 @@ function config(over: { rapidsosSecret?: string; axon?: { clientId: string; part
   const axon = over.axon ?? { clientId: SANDBOX_DEFAULTS.axonClientId, partnerId: SANDBOX_DEFAULTS.axonPartnerId, secret: SANDBOX_DEFAULTS.axonClientSecret };
   return {
     rapidsos: { baseUrl: sb.rapidsosBase, clientId: SANDBOX_DEFAULTS.rapidsosClientId, clientSecret: new Secret(over.rapidsosSecret ?? SANDBOX_DEFAULTS.rapidsosClientSecret) },
-    axon: { baseUrl: over.axonBase ?? sb.axonBase, partnerId: axon.partnerId, clientId: axon.clientId, clientSecret: new Secret(axon.secret), pageSize: 100 },
+    axon: { baseUrl: over.axonBase ?? sb.axonBase, partnerId: axon.partnerId, clientId: axon.clientId, clientSecret: new Secret(axon.secret), pageSize: 100, pollIntervalMs: 5000 },
     upstreamTimeoutMs: 2_000,
   };
 }

@@ -4,12 +4,14 @@
  * `sessionMaxMs` in any case, and when its user is disabled or locked.
  */
 import "server-only";
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { and, eq, isNull, lt } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { sessions, users } from "@/lib/db/schema";
 import { minutes, type AuthPolicy } from "./policy";
+import { announceRevocation } from "./session-cache";
+import { sessionRef } from "./session-ref";
 import type { SessionUser } from "./types";
 
 export type SessionEndReason =
@@ -30,10 +32,7 @@ export type SessionCheck =
   | { status: "active"; user: SessionUser; createdAt: Date; lastActiveAt: Date }
   | { status: "ended"; reason: SessionEndReason };
 
-/** A short, one-way reference for audit rows: enough to correlate, useless as a credential. */
-export function sessionRef(sessionId: string): string {
-  return createHash("sha256").update(sessionId).digest("hex").slice(0, 12);
-}
+export { sessionRef };
 
 export async function createSession(
   db: Db,
@@ -68,6 +67,7 @@ export async function endSession(
     .set({ endedAt: now, endReason: reason })
     .where(and(eq(sessions.id, sessionId), isNull(sessions.endedAt)))
     .returning({ userId: sessions.userId });
+  await announceRevocation(db, { ref: sessionRef(sessionId) });
   return ended[0]?.userId ?? null;
 }
 
@@ -82,6 +82,7 @@ export async function endUserSessions(
     .set({ endedAt: now, endReason: reason })
     .where(and(eq(sessions.userId, userId), isNull(sessions.endedAt)))
     .returning({ id: sessions.id });
+  await announceRevocation(db, { userId });
   return ended.length;
 }
 
@@ -147,7 +148,7 @@ export async function checkSession(
 }
 
 // Writes at most every few seconds: a burst of input is one activity, not a row update per key.
-const TOUCH_GRANULARITY_MS = 5_000;
+export const TOUCH_GRANULARITY_MS = 5_000;
 
 /** The user did something: push the idle deadline back. Only for live sessions. */
 export async function touchSession(db: Db, sessionId: string, now: Date): Promise<void> {

@@ -10,6 +10,7 @@ import type { Db } from "@/lib/db/client";
 import { sessions, users } from "@/lib/db/schema";
 import { HttpError, notFound } from "@/lib/server/http";
 import { hashPassword, passwordProblem } from "./password";
+import { announceRevocation } from "./session-cache";
 import { endUserSessions, type RequestOrigin } from "./sessions";
 import type { Role } from "./types";
 
@@ -156,6 +157,8 @@ export async function updateUser(
   });
   if (Object.keys(result.changes).length > 0) {
     if (result.changes.disabled?.to === true) await endUserSessions(db, id, "disabled", now);
+    // A role or name change takes effect on every instance at once, not when a cached check expires.
+    else await announceRevocation(db, { userId: id });
     await recordAudit(
       {
         action: "admin.user_update",

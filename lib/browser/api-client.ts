@@ -44,7 +44,31 @@ export interface JsonRequest extends Omit<RequestInit, "body"> {
 }
 
 /** Call `url` and return its JSON body (undefined for 204); anything but 2xx throws `ApiError`. */
-export async function fetchJson<T>(url: string, { json, ...init }: JsonRequest = {}): Promise<T> {
+export async function fetchJson<T>(url: string, init: JsonRequest = {}): Promise<T> {
+  const res = await send(url, init);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+export type Conditional<T> =
+  | { notModified: true; serverTime: number | null; etag: string | null }
+  | { notModified: false; body: T; serverTime: number | null; etag: string | null };
+
+/**
+ * A poll that costs almost nothing when nothing changed: sends `If-None-Match` and hands back a
+ * 304 as `notModified` (with the server's data-clock time, so ages keep stepping).
+ */
+export async function fetchConditional<T>(url: string, etag: string | null, init: JsonRequest = {}): Promise<Conditional<T>> {
+  const headers = new Headers(init.headers);
+  if (etag) headers.set("if-none-match", etag);
+  const res = await send(url, { ...init, headers }, true);
+  const serverTime = Number(res.headers.get("x-server-time")) || null;
+  const tag = res.headers.get("etag");
+  if (res.status === 304) return { notModified: true, serverTime, etag: tag };
+  return { notModified: false, body: (await res.json()) as T, serverTime, etag: tag };
+}
+
+async function send(url: string, { json, ...init }: JsonRequest, allowNotModified = false): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set("accept", "application/json");
   if (json !== undefined) headers.set("content-type", "application/json");
@@ -61,13 +85,12 @@ export async function fetchJson<T>(url: string, { json, ...init }: JsonRequest =
     if (init.signal?.aborted) throw err;
     throw new ApiError(0, "network", "The server could not be reached.");
   }
-  if (!res.ok) {
+  if (!res.ok && !(allowNotModified && res.status === 304)) {
     const err = await errorFrom(res);
     if (err.sessionEnded) goToSignIn();
     throw err;
   }
-  if (res.status === 204) return undefined as T;
-  return (await res.json()) as T;
+  return res;
 }
 
 async function errorFrom(res: Response): Promise<ApiError> {

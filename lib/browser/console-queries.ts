@@ -1,14 +1,20 @@
 /**
  * The console's server state, as TanStack Query options shared by every component that reads it.
- * Polling keeps it current; SSE nudges only invalidate these keys so the next fetch happens at once.
+ * The live stream pushes device changes into the cache and nudges the call queries; polling is the
+ * fallback, and a poll that finds nothing new costs a 304 (devices by version, calls by ETag).
  * `refetchIntervalInBackground` stays off, so a hidden tab stops polling, and focus refetches it.
  */
-import { queryOptions } from "@tanstack/react-query";
-import type { DevicesResponse } from "@/lib/axon/types";
+import { queryOptions, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { CallDetailResponse, CallSummary, CallsResponse } from "@/lib/calls/types";
-import { fetchJson } from "./api-client";
+import { applyDelta, type DeviceDelta, type DeviceSnapshot } from "@/lib/live/device-delta";
+import { fetchConditional, fetchJson } from "./api-client";
 
 export const DEVICES_POLL_MS = 5_000;
+/** While the live stream brings device changes, the poll is only a safety net (and keeps ages stepping). */
+export const DEVICES_POLL_WHEN_LIVE_MS = 15_000;
+
+/** Whether the console's live stream is open (set by useLiveNudges). */
+export const liveStreamState = { connected: false };
 export const CALLS_POLL_MS = 3_000;
 
 export const queryKeys = {
@@ -19,11 +25,60 @@ export const queryKeys = {
 
 const live = { retry: false, refetchOnWindowFocus: "always", refetchOnReconnect: "always" } as const;
 
+/** What the console holds of the device feed (the version says which state it is). */
+export type DevicesData = DeviceSnapshot;
+
+async function fetchDevices(client: QueryClient, signal: AbortSignal): Promise<DevicesData> {
+  const held = client.getQueryData<DevicesData>(queryKeys.devices);
+  if (held) {
+    const res = await fetchConditional<DevicesData | { delta: DeviceDelta; serverTime: number }>(
+      `/api/devices?since=${held.version}`,
+      null,
+      { signal },
+    );
+    if (res.notModified) return { ...held, serverTime: res.serverTime ?? held.serverTime };
+    if (!("delta" in res.body)) return res.body;
+    const next = applyDelta(held, res.body.delta, res.body.serverTime);
+    if (next) return next;
+  }
+  return fetchJson<DevicesData>("/api/devices", { signal });
+}
+
+/** A live-stream delta applied to the cache; false when it does not follow what the cache holds. */
+export function applyDevicesDelta(client: QueryClient, delta: DeviceDelta, serverTime: number): boolean {
+  const held = client.getQueryData<DevicesData>(queryKeys.devices);
+  if (!held) return false;
+  if (held.version >= delta.version) return true; // a poll already brought it
+  const next = applyDelta(held, delta, serverTime);
+  if (!next) return false;
+  client.setQueryData(queryKeys.devices, next);
+  return true;
+}
+
+/** The last ETag per query, sent back as If-None-Match while the query still holds its data. */
+const etags = new Map<string, string>();
+
+async function fetchWithEtag<T extends { serverTime: number }>(
+  client: QueryClient,
+  queryKey: QueryKey,
+  url: string,
+  signal: AbortSignal,
+): Promise<T> {
+  const held = client.getQueryData<T>(queryKey);
+  const res = await fetchConditional<T>(url, held ? (etags.get(url) ?? null) : null, { signal });
+  if (res.etag) etags.set(url, res.etag);
+  if (!res.notModified) return res.body;
+  if (held) return { ...held, serverTime: res.serverTime ?? held.serverTime };
+  // The cache let go of the data the server matched: ask again without a tag.
+  etags.delete(url);
+  return fetchJson<T>(url, { signal });
+}
+
 export function devicesQuery() {
   return queryOptions({
     queryKey: queryKeys.devices,
-    queryFn: ({ signal }) => fetchJson<DevicesResponse>("/api/devices", { signal }),
-    refetchInterval: DEVICES_POLL_MS,
+    queryFn: ({ signal, client }) => fetchDevices(client, signal),
+    refetchInterval: () => (liveStreamState.connected ? DEVICES_POLL_WHEN_LIVE_MS : DEVICES_POLL_MS),
     staleTime: DEVICES_POLL_MS / 2,
     ...live,
   });
@@ -32,7 +87,7 @@ export function devicesQuery() {
 export function callsQuery() {
   return queryOptions({
     queryKey: queryKeys.calls,
-    queryFn: ({ signal }) => fetchJson<CallsResponse>("/api/calls", { signal }),
+    queryFn: ({ signal, client }) => fetchWithEtag<CallsResponse>(client, queryKeys.calls, "/api/calls", signal),
     refetchInterval: CALLS_POLL_MS,
     staleTime: CALLS_POLL_MS / 2,
     ...live,
@@ -42,7 +97,8 @@ export function callsQuery() {
 export function callDetailQuery(id: string) {
   return queryOptions({
     queryKey: queryKeys.call(id),
-    queryFn: ({ signal }) => fetchJson<CallDetailResponse>(`/api/calls/${encodeURIComponent(id)}`, { signal }),
+    queryFn: ({ signal, client }) =>
+      fetchWithEtag<CallDetailResponse>(client, queryKeys.call(id), `/api/calls/${encodeURIComponent(id)}`, signal),
     refetchInterval: CALLS_POLL_MS,
     staleTime: CALLS_POLL_MS / 2,
     ...live,

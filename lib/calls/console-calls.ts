@@ -76,6 +76,8 @@ export async function closeCall(db: Db, user: SessionUser, callId: string, meta:
     { action: "call.close", outcome: "success", actor: user, phone: call.phone, meta, target: callId },
     db,
   );
+  // Every change to a call list is announced: the lists' ETags count the announcements.
+  await liveBus().publish({ type: "calls", reason: "closed" });
 }
 
 export async function listConsoleCalls(db: Db, user: SessionUser): Promise<CallsResponse> {

@@ -30,7 +30,15 @@ export interface AppConfig {
     leiRateLimitPerMinute: number;
   };
   rapidsos: { baseUrl: string; clientId: string; clientSecret: Secret };
-  axon: { baseUrl: string; partnerId: string; clientId: string; clientSecret: Secret; pageSize: number };
+  axon: {
+    baseUrl: string;
+    partnerId: string;
+    clientId: string;
+    clientSecret: Secret;
+    pageSize: number;
+    /** How often the cluster's one poller asks Axon for every page. */
+    pollIntervalMs: number;
+  };
   upstreamTimeoutMs: number;
   displayConfidence: number;
   mapStyleUrl: string | null;
@@ -125,6 +133,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         : need("AXON_CLIENT_SECRET", e.AXON_CLIENT_SECRET, whenReal),
     ),
     pageSize: e.AXON_PAGE_SIZE,
+    pollIntervalMs: e.AXON_POLL_INTERVAL_MS,
   };
 
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {

@@ -71,6 +71,7 @@ export const envSchema = z.object({
   AXON_CLIENT_ID: optionalString,
   AXON_CLIENT_SECRET: optionalString,
   AXON_PAGE_SIZE: int(1, 2000).default(100),
+  AXON_POLL_INTERVAL_MS: int(1000, 60_000).default(5000),
   UPSTREAM_TIMEOUT_MS: int(100, 120_000).default(5000),
 
   DISPLAY_CONFIDENCE: int(1, 99).default(90),

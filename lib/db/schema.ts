@@ -202,6 +202,30 @@ export const datashareDeliveries = pgTable(
   (t) => [index("datashare_phone_idx").on(t.phone, t.receivedAt)],
 );
 
+/**
+ * The live device state, for the instances that do not poll Axon: the polling one writes each
+ * changed device with the feed version that changed it (a removed device keeps a row with no data),
+ * so the others read only what is newer than the version they hold. Not history: that is
+ * device_positions.
+ */
+export const deviceStates = pgTable(
+  "device_states",
+  {
+    deviceId: text("device_id").primaryKey(),
+    version: ms("version").notNull(),
+    device: jsonb("device"),
+  },
+  (t) => [index("device_states_version_idx").on(t.version)],
+);
+
+/** One row per live feed (today: "devices"): its version, and what describes it as a whole. */
+export const liveFeeds = pgTable("live_feeds", {
+  name: text("name").primaryKey(),
+  version: ms("version").notNull(),
+  state: jsonb("state").notNull(),
+  updatedAt: stamp("updated_at"),
+});
+
 export const schema = {
   users,
   sessions,
@@ -211,4 +235,6 @@ export const schema = {
   devicePositions,
   callWatches,
   datashareDeliveries,
+  deviceStates,
+  liveFeeds,
 };

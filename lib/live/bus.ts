@@ -1,8 +1,9 @@
 /**
- * Live nudges: tiny "this changed" events that wake the consoles' queries. They travel through
- * PostgreSQL NOTIFY so every app instance hears every nudge (PGlite delivers them in-process), and
- * each instance fans them out to its own server-sent-event streams. Data never travels this way:
- * a nudge only makes the browser refetch through the normal queries, and polling covers a lost one.
+ * Live nudges: tiny "this changed" events. They travel through PostgreSQL NOTIFY so every app
+ * instance hears every nudge (PGlite delivers them in-process), and each instance fans them out to
+ * its own server-sent-event streams. Data never travels this way: a call nudge makes the browser
+ * refetch through its normal (conditional) queries, a devices nudge makes each instance read the
+ * new device state once; polling covers a lost one.
  */
 import "server-only";
 import { EventEmitter } from "node:events";
@@ -21,6 +22,11 @@ export const liveEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("call"), id: z.string().uuid() }),
   /** A call was shared to the center through Data Share: announce it. */
   z.object({ type: z.literal("shared"), id: z.string().uuid(), phone: z.string().max(20) }),
+  /**
+   * Between instances only: the polling instance wrote device state up to this version. Each
+   * instance reads it once and sends consoles the delta itself (see lib/live/sse.ts).
+   */
+  z.object({ type: z.literal("devices"), version: z.number().int().positive() }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 

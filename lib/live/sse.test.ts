@@ -2,8 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/client";
 import { backends } from "@/testing/databases";
 import { serve } from "@/testing/serve";
+import { bodyCamera } from "@/testing/fixtures";
 import { LiveBus } from "./bus";
+import { DeviceFeed } from "./device-feed";
 import { liveStream } from "./sse";
+
+const meta = { agency: "Sandbox PD", dropped: 0, notice: null };
+const ok = { ok: true, detail: null, lastOkAt: 1, status: null, retryAfterS: null };
 
 /** Read an event stream until `until` matches what arrived, or the stream ends. */
 async function readUntil(res: Response, until: (text: string) => boolean): Promise<{ text: string; ended: boolean }> {
@@ -57,6 +62,43 @@ describe("the live event stream", () => {
     allowed = false;
     const { ended } = await reading;
     expect(ended).toBe(true);
+    await served.close();
+  });
+
+  it("pushes device changes themselves to every open stream, with the version as the event id", async () => {
+    const feed = new DeviceFeed();
+    feed.replaceAll([bodyCamera("a"), bodyCamera("b")], meta, ok, 100);
+    const served = await serve(async (req) =>
+      liveStream({ bus, devices: { feed, now: () => 42, lastEventId: null }, signal: req.signal, stillAllowed: async () => true }),
+    );
+    const streams = await Promise.all(Array.from({ length: 20 }, () => fetch(served.url)));
+    const readings = streams.map((res) => readUntil(res, (t) => t.includes("event: devices")));
+    await new Promise((r) => setTimeout(r, 50)); // every stream subscribed
+    const moved = { ...bodyCamera("a"), status: "buffering" as const };
+    feed.replaceAll([moved, bodyCamera("b")], meta, ok, 101);
+    for (const { text } of await Promise.all(readings)) {
+      const event = /event: devices\nid: (\d+)\ndata: (.*)\n\n/.exec(text);
+      expect(event?.[1]).toBe("101");
+      expect(JSON.parse(event![2]!)).toMatchObject({ from: 100, version: 101, changed: [moved], removed: [], serverTime: 42 });
+    }
+    await served.close();
+  });
+
+  it("sends a reconnecting console what it missed since the Last-Event-ID it names", async () => {
+    const feed = new DeviceFeed();
+    feed.replaceAll([bodyCamera("a"), bodyCamera("b")], meta, ok, 100);
+    feed.replaceAll([bodyCamera("a")], meta, ok, 101);
+    const served = await serve(async (req) =>
+      liveStream({
+        bus,
+        devices: { feed, now: () => 42, lastEventId: req.headers.get("last-event-id") },
+        signal: req.signal,
+        stillAllowed: async () => true,
+      }),
+    );
+    const res = await fetch(served.url, { headers: { "last-event-id": "100" } });
+    const { text } = await readUntil(res, (t) => t.includes("event: devices"));
+    expect(text).toContain('"from":100,"version":101,"changed":[],"removed":["b"]');
     await served.close();
   });
 });

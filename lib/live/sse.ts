@@ -1,12 +1,22 @@
-/** A server-sent-events response that forwards live nudges until the browser goes away. */
+/**
+ * A server-sent-events response for one console, until the browser goes away or its session ends.
+ * Call nudges (`calls`, `call`, `shared`) wake the browser's conditional queries; device changes
+ * travel as the changes themselves (`devices`, with the feed version as the event id), so a moving
+ * camera costs the server no request and no database work per console. Each event is encoded once
+ * for all the streams of this instance. A browser that reconnects sends the last id it saw
+ * (EventSource does so by itself) and is sent what it missed, when this instance still has it.
+ */
 import "server-only";
 import type { LiveBus, LiveEvent } from "./bus";
+import type { DeviceDelta, DeviceFeed } from "./device-feed";
 
 /** Comment lines keep proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
 
 export interface LiveStreamOptions {
   bus: Pick<LiveBus, "subscribe">;
+  /** The device feed, the data clock, and the `Last-Event-ID` the browser reconnected with. */
+  devices?: { feed: Pick<DeviceFeed, "subscribe" | "since">; now: () => number; lastEventId: string | null };
   /** The browser went away. */
   signal: AbortSignal;
   /**
@@ -17,32 +27,66 @@ export interface LiveStreamOptions {
   heartbeatMs?: number;
 }
 
-export function liveStream({ bus, signal, stillAllowed, heartbeatMs = HEARTBEAT_MS }: LiveStreamOptions): Response {
-  const encoder = new TextEncoder();
+const encoder = new TextEncoder();
+const encodedNudges = new WeakMap<LiveEvent, Uint8Array>();
+const encodedDeltas = new WeakMap<DeviceDelta, Uint8Array>();
+
+/** One encoding per event, shared by every stream that sends it. */
+function encodeNudge(event: LiveEvent): Uint8Array {
+  let bytes = encodedNudges.get(event);
+  if (!bytes) {
+    const { type, ...data } = event;
+    bytes = encoder.encode(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+    encodedNudges.set(event, bytes);
+  }
+  return bytes;
+}
+
+function encodeDelta(delta: DeviceDelta, now: () => number): Uint8Array {
+  let bytes = encodedDeltas.get(delta);
+  if (!bytes) {
+    bytes = encoder.encode(`event: devices\nid: ${delta.version}\ndata: ${JSON.stringify({ ...delta, serverTime: now() })}\n\n`);
+    encodedDeltas.set(delta, bytes);
+  }
+  return bytes;
+}
+
+export function liveStream({ bus, devices, signal, stillAllowed, heartbeatMs = HEARTBEAT_MS }: LiveStreamOptions): Response {
   let cleanup = () => undefined as void;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
-      const send = (text: string) => {
+      const send = (bytes: Uint8Array) => {
         try {
-          controller.enqueue(encoder.encode(text));
+          controller.enqueue(bytes);
         } catch {
           cleanup();
         }
       };
       // Tell EventSource how soon to reconnect after a drop.
-      send("retry: 2000\n: connected\n\n");
+      send(encoder.encode("retry: 2000\n: connected\n\n"));
       const unsubscribe = bus.subscribe((event: LiveEvent) => {
-        const { type, ...data } = event;
-        send(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+        // Between instances only: the device feed turns it into a delta below.
+        if (event.type !== "devices") send(encodeNudge(event));
       });
+      let stopDevices = () => undefined as void;
+      if (devices) {
+        const missed = Number(devices.lastEventId);
+        if (Number.isSafeInteger(missed) && missed > 0) {
+          const delta = devices.feed.since(missed);
+          if (delta && delta !== "current") send(encodeDelta(delta, devices.now));
+        }
+        const stop = devices.feed.subscribe((delta) => send(encodeDelta(delta, devices.now)));
+        stopDevices = () => void stop();
+      }
       const heartbeat = setInterval(() => {
         void stillAllowed()
           .catch(() => false)
-          .then((ok) => (ok ? send(": keep-alive\n\n") : cleanup()));
+          .then((ok) => (ok ? send(encoder.encode(": keep-alive\n\n")) : cleanup()));
       }, heartbeatMs);
       cleanup = () => {
         clearInterval(heartbeat);
         unsubscribe();
+        stopDevices();
         try {
           controller.close();
         } catch {

@@ -1,13 +1,22 @@
 import { z } from "zod";
 import { listConsoleCalls, openCall } from "@/lib/calls/console-calls";
+import { liveBus } from "@/lib/live/bus";
+import { callsVersion, notModified } from "@/lib/live/calls-version";
 import { phoneNumberSchema } from "@/lib/phone/normalize";
+import { dataNow } from "@/lib/server/clock";
 import { jsonResponse, readJson } from "@/lib/server/http";
 import { withRole } from "@/lib/server/route";
+import { upstreamHealth } from "@/lib/upstream/health";
 
-/** GET /api/calls — my open calls and the center's shared calls. */
-export const GET = withRole("telecommunicator", async ({ user, db }) =>
-  jsonResponse(await listConsoleCalls(db, user)),
-);
+/** GET /api/calls — my open calls and the center's shared calls; 304 when nothing changed. */
+export const GET = withRole("telecommunicator", async ({ req, user, db }) => {
+  const rapidsos = upstreamHealth().get("rapidsos");
+  const etag = callsVersion(liveBus()).etag(["list", user.id, rapidsos.ok, rapidsos.detail]);
+  const unchanged = notModified(req, etag, dataNow());
+  if (unchanged) return unchanged;
+  const body = await listConsoleCalls(db, user);
+  return jsonResponse(body, { headers: { etag, "x-server-time": String(body.serverTime) } });
+});
 
 const openSchema = z.object({ phone: phoneNumberSchema });
 

@@ -20,6 +20,7 @@ import { isUpstreamError } from "@/lib/upstream/errors";
 import { upstreamHealth } from "@/lib/upstream/health";
 import { callSummary, consoleCalls } from "./summaries";
 import { syncPhone } from "./sync";
+import { trackedCallId } from "./tracked-locations";
 import { CallTracker } from "./tracker";
 import type { CallDetailResponse, CallsResponse, CallSummary } from "./types";
 
@@ -42,25 +43,38 @@ export function callTracker(): CallTracker {
 export async function openCall(db: Db, user: SessionUser, phone: string, meta: RequestMeta): Promise<CallSummary> {
   const audit = (outcome: "success" | "failure" | "error", detail: Record<string, unknown>) =>
     recordAudit({ action: "lei.lookup", outcome, actor: user, phone, meta, detail }, db);
-  let result;
-  try {
-    result = await syncPhone(db, (input) => lookupCallerLocation(input), phone);
-  } catch (err) {
-    await audit("error", { records: 0, reason: isUpstreamError(err) ? err.kind : "internal" });
-    throw err;
+  // A caller the tracker follows is opened from what it stored: no LEI request of our own.
+  const tracked = await trackedCallId(db, phone, 2 * getConfig().datashare.pollIntervalMs);
+  let callId: string;
+  if (tracked) {
+    callId = tracked;
+    await audit("success", { records: 0, source: "tracker" });
+  } else {
+    let found: string | null;
+    try {
+      const result = await syncPhone(db, (input) => lookupCallerLocation(input), phone);
+      found = result.found ? result.currentCallId : null;
+      if (found) await audit("success", { records: result.received, newRecords: result.inserted, source: "lei" });
+    } catch (err) {
+      // LEI's 429 (or an outage) never stops a telecommunicator opening a caller the app already has.
+      found = isUpstreamError(err) && err.kind !== "not_found" ? await trackedCallId(db, phone, Infinity) : null;
+      await audit(found ? "success" : "error", {
+        records: 0,
+        reason: isUpstreamError(err) ? err.kind : "internal",
+        ...(found ? { source: "tracker-stale" } : {}),
+      });
+      if (!found) throw err;
+    }
+    if (!found) {
+      await audit("failure", { records: 0, reason: "not_found" });
+      throw notFound(noLocationDetail(phone));
+    }
+    callId = found;
   }
-  if (!result.found || !result.currentCallId) {
-    await audit("failure", { records: 0, reason: "not_found" });
-    throw notFound(noLocationDetail(phone));
-  }
-  await audit("success", { records: result.received, newRecords: result.inserted });
   await db.insert(callWatches).values({ userId: user.id, phone }).onConflictDoNothing();
-  await recordAudit(
-    { action: "call.open", outcome: "success", actor: user, phone, meta, target: result.currentCallId },
-    db,
-  );
+  await recordAudit({ action: "call.open", outcome: "success", actor: user, phone, meta, target: callId }, db);
   await liveBus().publish({ type: "calls", reason: "opened" });
-  const summary = await callSummary(db, result.currentCallId, user.id);
+  const summary = await callSummary(db, callId, user.id);
   if (!summary) throw new HttpError(500, "internal", "The call was stored but could not be read back.");
   return summary;
 }

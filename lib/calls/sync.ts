@@ -1,6 +1,7 @@
 /**
- * Bring our stored copy of one caller up to date with LEI: ask for the latest record, and when it is
- * newer than what we hold, page through everything since (start/limit, following LEI's `next`).
+ * Bring our stored copy of one caller up to date with LEI in one request (more only when a caller
+ * has more new records than a page): everything from just before the newest record we hold
+ * (start/limit, following LEI's `next`).
  * LEI sends no call-end time: a caller it no longer answers for has ended (after a few misses), and a
  * newer call from the same number supersedes the older one.
  */
@@ -66,21 +67,15 @@ export async function syncPhone(
         }
       : input;
   const before = await activeCalls(db, phone);
-  let latest: CallerLocation | undefined;
-  try {
-    latest = (await lookup(withToken({ callerId: phone }))).records[0];
-  } catch (err) {
-    if (!(isUpstreamError(err) && err.kind === "not_found")) throw err;
-  }
-  if (!latest) return recordMiss(db, phone, before);
-
+  // One request per poll: from just before the newest record we hold, so LEI's answer says both
+  // that the call is still served (that record comes back) and what is new. Nothing held yet:
+  // from the oldest record. A newer call from the same number has only newer records.
+  const since = Math.max(0, ...before.map((c) => c.lastCreatedTime ?? 0));
+  const fetched = await fetchSince((input) => lookup(withToken(input)), phone, since > 0 ? since - 1 : 0);
+  if (fetched.length === 0) return recordMiss(db, phone, before);
+  const latest = fetched.reduce((a, b) => (b.createdTime > a.createdTime ? b : a));
   const current = before.find((c) => c.callStartTime === latest.callStartTime);
-  const since = current?.lastCreatedTime ?? 0;
-  const fetched: CallerLocation[] = [latest];
-  if (latest.createdTime > since) {
-    fetched.push(...(await fetchSince((input) => lookup(withToken(input)), phone, since)));
-  }
-  // The latest record usually comes again in the pages; count and store it once.
+  // The record we asked from comes again; count and store it once.
   const unique = [...new Map(fetched.map((r) => [recordKey(r), r])).values()];
   const stored = await storeCallerLocations(db, unique);
   const currentCallId =

@@ -6,7 +6,7 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, eq, exists, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, exists, gt, isNull, lt, or, sql } from "drizzle-orm";
 import { callWatches, calls } from "@/lib/db/schema";
 import type { Secret } from "@/lib/config/secret";
 import type { Database } from "@/lib/db/client";
@@ -108,6 +108,7 @@ export class CallTracker {
               database.db.select().from(callWatches).where(eq(callWatches.phone, calls.phone)),
             ),
             isNull(calls.lastPolledAt),
+            gt(calls.interestUntil, sql`now()`),
             lt(calls.lastPolledAt, sql`now() - ${ORPHAN_CHECK}::interval`),
           ),
         ),

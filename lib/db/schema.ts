@@ -109,6 +109,8 @@ export const calls = pgTable(
     lastPolledAt: ts("last_polled_at"),
     /** Consecutive polls in which LEI had nothing for this number. */
     missedPolls: integer("missed_polls").notNull().default(0),
+    /** Someone looked this number up through the LEI proxy: the tracker follows it until then. */
+    interestUntil: ts("interest_until"),
     endedAt: ts("ended_at"),
   },
   (t) => [

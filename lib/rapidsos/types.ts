@@ -60,4 +60,9 @@ export interface LeiLocationResponse {
   dropped: number;
   /** Server's clock (ms) when the answer was made, for computing ages without trusting the browser clock. */
   serverTime: number;
+  /**
+   * Where the records came from: LEI just now, or the cluster's tracker (which polled LEI within its
+   * interval). "tracker-stale": LEI refused (429) or failed, and these are the last records stored.
+   */
+  source?: "lei" | "tracker" | "tracker-stale";
 }

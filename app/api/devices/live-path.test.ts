@@ -7,11 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn, startApp, type RunningApp } from "@/testing/app-server";
 
 const POLL_MS = 1_000;
+const LEI_POLL_MS = 1_000;
 let app: RunningApp;
 let cookie: string;
 
 beforeAll(async () => {
-  app = await startApp({ AXON_POLL_INTERVAL_MS: String(POLL_MS) });
+  app = await startApp({ AXON_POLL_INTERVAL_MS: String(POLL_MS), DATASHARE_POLL_INTERVAL_MS: String(LEI_POLL_MS) });
   cookie = await signIn(app.url, "telecommunicator@sandbox.local", "sandbox-demo");
 }, 120_000);
 afterAll(async () => {
@@ -112,6 +113,46 @@ describe("the call list", () => {
     const after = await get("/api/calls", { "if-none-match": etag });
     expect(after.status).toBe(200);
     expect(after.headers.get("etag")).not.toBe(etag);
+  });
+});
+
+describe("caller lookups for a whole center", () => {
+  const lookup = () => get("/api/lei/location?caller_id=412-555-0103");
+  const leiRequests = async () => ((await (await control("requests")).json()) as { rapidsos: { location: number } }).rapidsos.location;
+
+  it("cost LEI at most one request per live caller per interval, however many, and each is audited", async () => {
+    expect((await lookup()).status).toBe(200); // the first one goes to LEI; the number is tracked from now on
+    await new Promise((r) => setTimeout(r, 2 * LEI_POLL_MS)); // the tracker has polled it
+    await control("requests", "DELETE");
+    const supervisor = await signIn(app.url, "supervisor@sandbox.local", "sandbox-demo");
+    const audited = async () =>
+      ((await (await fetch(`${app.url}/api/audit?action=lei.lookup&limit=1000`, { headers: { cookie: supervisor } })).json()) as { rows: unknown[] }).rows.length;
+    const auditedBefore = await audited();
+    const started = Date.now();
+    for (let round = 0; round < 6; round++) {
+      const answers = await Promise.all(Array.from({ length: 10 }, lookup));
+      expect(answers.map((r) => r.status)).toEqual(Array(10).fill(200));
+      const body = (await answers[0]!.json()) as { records: unknown[]; source: string };
+      expect(body.records).toHaveLength(1);
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const intervals = Math.ceil((Date.now() - started) / LEI_POLL_MS) + 1;
+    // Two live callers are tracked here: this one, and 412-555-0101 opened by the call-list test.
+    // Sixty lookups through LEI would have cost sixty requests; the tracker's one a caller is all.
+    expect(await leiRequests()).toBeLessThanOrEqual(2 * intervals);
+    expect((await audited()) - auditedBefore).toBeGreaterThanOrEqual(60);
+  });
+
+  it("never passes LEI's 429 to a console that has data to show", async () => {
+    await control("faults", "POST", { upstream: "rapidsos", kind: "429", count: 10_000, retryAfterSeconds: 1 });
+    try {
+      await new Promise((r) => setTimeout(r, 3 * LEI_POLL_MS)); // the stored data is no longer fresh
+      const res = await lookup();
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { source: string }).source).toMatch(/^tracker/);
+    } finally {
+      await control("faults", "DELETE");
+    }
   });
 });
 

@@ -11,4 +11,5 @@ CREATE TABLE "live_feeds" (
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "calls" ADD COLUMN "interest_until" timestamp (3) with time zone;--> statement-breakpoint
 CREATE INDEX "device_states_version_idx" ON "device_states" USING btree ("version");

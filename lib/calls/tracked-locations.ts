@@ -1,0 +1,76 @@
+/**
+ * What the cluster's tracker already knows about a caller, for answering a lookup without asking
+ * LEI again: the live call's stored records, picked with LEI's own rules (no start and no limit:
+ * the latest record; otherwise the records after `start`, `limit` to a page).
+ */
+import "server-only";
+import { and, asc, desc, eq, gt } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { callerLocations, calls } from "@/lib/db/schema";
+import type { CallerLocation } from "@/lib/rapidsos/types";
+
+/** LEI's page size when `start` is given without `limit`. */
+const LEI_DEFAULT_LIMIT = 10;
+/** A number looked up through the proxy stays tracked this long after the last lookup. */
+export const LOOKUP_INTEREST_MS = 2 * 60_000;
+
+export interface TrackedAnswer {
+  records: CallerLocation[];
+  /** The tracker polled LEI for this number within the freshness window. */
+  fresh: boolean;
+}
+
+/**
+ * The stored answer to a first-page lookup of `phone`, or null when the app has no live call for it
+ * or the answer would need more than one page (those go to LEI).
+ */
+export async function trackedAnswer(
+  db: Db,
+  query: { callerId: string; start?: number; limit?: number },
+  freshWithinMs: number,
+  now = new Date(),
+): Promise<TrackedAnswer | null> {
+  const [call] = await db
+    .select({ id: calls.id, lastPolledAt: calls.lastPolledAt })
+    .from(calls)
+    .where(and(eq(calls.phone, query.callerId), eq(calls.status, "active")))
+    .orderBy(desc(calls.firstSeenAt))
+    .limit(1);
+  if (!call) return null;
+  const fresh = call.lastPolledAt !== null && now.getTime() - call.lastPolledAt.getTime() < freshWithinMs;
+  const latestOnly = query.start === undefined && query.limit === undefined;
+  const limit = query.limit ?? LEI_DEFAULT_LIMIT;
+  const rows = await db
+    .select({ record: callerLocations.record })
+    .from(callerLocations)
+    .where(
+      and(
+        eq(callerLocations.callId, call.id),
+        query.start === undefined ? undefined : gt(callerLocations.createdTime, query.start),
+      ),
+    )
+    .orderBy(latestOnly ? desc(callerLocations.createdTime) : asc(callerLocations.createdTime))
+    .limit(latestOnly ? 1 : limit + 1);
+  if (rows.length === 0 || rows.length > limit) return null;
+  return { records: rows.map((r) => r.record), fresh };
+}
+
+/** The live call for `phone` the tracker polled within `freshWithinMs` and has locations for, if any. */
+export async function trackedCallId(db: Db, phone: string, freshWithinMs: number, now = new Date()): Promise<string | null> {
+  const [call] = await db
+    .select({ id: calls.id, lastPolledAt: calls.lastPolledAt, locationCount: calls.locationCount })
+    .from(calls)
+    .where(and(eq(calls.phone, phone), eq(calls.status, "active")))
+    .orderBy(desc(calls.firstSeenAt))
+    .limit(1);
+  if (!call || call.locationCount === 0 || call.lastPolledAt === null) return null;
+  return now.getTime() - call.lastPolledAt.getTime() < freshWithinMs ? call.id : null;
+}
+
+/** The tracker follows a looked-up number for a while, at its interval, like an opened call. */
+export async function markInterest(db: Db, phone: string, now = new Date()): Promise<void> {
+  await db
+    .update(calls)
+    .set({ interestUntil: new Date(now.getTime() + LOOKUP_INTEREST_MS) })
+    .where(and(eq(calls.phone, phone), eq(calls.status, "active")));
+}

@@ -12,6 +12,8 @@ import path from "node:path";
 export interface RunningApp {
   url: string;
   dataDir: string;
+  /** The server's process group (benchmarks read its CPU and memory from /proc). */
+  pid: number;
   /** Everything the server printed so far (start-up banner, errors). */
   output(): string;
   stop(): Promise<void>;
@@ -94,7 +96,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { url, dataDir, output: () => output, stop };
+  return { url, dataDir, pid: child.pid!, output: () => output, stop };
 }
 
 function cookiePairs(res: Response): string[] {

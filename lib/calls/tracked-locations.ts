@@ -67,10 +67,22 @@ export async function trackedCallId(db: Db, phone: string, freshWithinMs: number
   return now.getTime() - call.lastPolledAt.getTime() < freshWithinMs ? call.id : null;
 }
 
+/** Renew the interest only when less than this is left: a burst of lookups is one write, not one each. */
+const RENEW_WITHIN_MS = LOOKUP_INTEREST_MS / 2;
+/** phone → interest end this instance last wrote (bounded: the oldest entries go first). */
+const written = new Map<string, number>();
+const MAX_WRITTEN = 5_000;
+
 /** The tracker follows a looked-up number for a while, at its interval, like an opened call. */
 export async function markInterest(db: Db, phone: string, now = new Date()): Promise<void> {
+  const at = now.getTime();
+  if ((written.get(phone) ?? 0) - at > RENEW_WITHIN_MS) return;
+  const until = at + LOOKUP_INTEREST_MS;
   await db
     .update(calls)
-    .set({ interestUntil: new Date(now.getTime() + LOOKUP_INTEREST_MS) })
+    .set({ interestUntil: new Date(until) })
     .where(and(eq(calls.phone, phone), eq(calls.status, "active")));
+  written.delete(phone);
+  written.set(phone, until);
+  if (written.size > MAX_WRITTEN) written.delete(written.keys().next().value!);
 }

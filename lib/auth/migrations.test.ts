@@ -82,5 +82,7 @@ describe.each(targets)("accounts across a restart ($name)", (t) => {
     } finally {
       await cleanup();
     }
-  });
+    // Two PGlite starts on disk, each migrating or checking every migration, and three scrypt hashes:
+    // about 10 s on an idle 2-core machine, three times that when it is busy.
+  }, 90_000);
 });

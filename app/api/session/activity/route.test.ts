@@ -60,7 +60,10 @@ describe.skipIf(!serverUrl)("idle timeout over HTTP", () => {
       "update sessions set last_active_at = now() - interval '31 minutes' where ended_at is null and user_id = (select id from users where email = $1)",
       ["supervisor@sandbox.local"],
     );
-    expect((await fetch(`${app.url}/api/calls`, { headers: { cookie } })).status).toBe(401);
+    // An instance remembers an active check for at most a few seconds (lib/auth/session-cache.ts).
+    await expect
+      .poll(async () => (await fetch(`${app.url}/api/calls`, { headers: { cookie } })).status, { timeout: 5_000, intervals: [250] })
+      .toBe(401);
     const { rows } = await db.query("select actor_email, outcome, detail from audit_log where action = 'auth.session_timeout'");
     expect(rows).toEqual([{ actor_email: "supervisor@sandbox.local", outcome: "success", detail: expect.objectContaining({ idleMinutes: 30 }) }]);
     const page = await (await fetch(`${app.url}/signin?reason=ended`, { headers: { cookie } })).text();

@@ -101,8 +101,8 @@ async function main() {
     elapsedMs = performance.now() - started;
     stop.done = true;
     flood = summarize(await polling);
-    // Let aggregated rows of the last minute be written (they are flushed on a timer).
-    await new Promise((r) => setTimeout(r, 2_000));
+    // Flood counts are written once their minute is over (a 10 s timer): wait for the last one.
+    await new Promise((r) => setTimeout(r, 60_000 - (Date.now() % 60_000) + 12_000));
   } finally {
     await app.stop();
   }

@@ -20,6 +20,8 @@ const ROUTE_ROLES: Record<string, Role> = {
   "POST /api/admin/users/[id]/password": "admin",
   "POST /api/admin/users/[id]/unlock": "admin",
   "POST /api/admin/upstreams/[name]/test": "admin",
+  "GET /api/admin/signin-throttle": "admin",
+  "DELETE /api/admin/signin-throttle": "admin",
   "GET /api/audit": "supervisor",
   "GET /api/audit/export": "supervisor",
   "GET /api/calls": "telecommunicator",

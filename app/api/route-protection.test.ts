@@ -21,6 +21,8 @@ const ROUTE_ROLES: Record<string, Role> = {
   "POST /api/admin/users/[id]/unlock": "admin",
   "POST /api/admin/upstreams/[name]/test": "admin",
   "GET /api/admin/signin-throttle": "admin",
+  "GET /api/admin/audit-archives": "admin",
+  "GET /api/admin/audit-archives/[name]": "admin",
   "DELETE /api/admin/signin-throttle": "admin",
   "GET /api/audit": "supervisor",
   "GET /api/audit/export": "supervisor",

@@ -158,6 +158,19 @@ describe("route protection, over HTTP", () => {
     }
   });
 
+  it("refuses an oversized body on every route that takes one, before reading it or asking who is calling", async () => {
+    const big = new Uint8Array(1100 * 1024).fill(0x7b);
+    const writers = discoverRoutes().flatMap((r) => r.methods.filter((m) => ["POST", "PUT", "PATCH", "DELETE"].includes(m)).map((m) => [m, r.template] as const));
+    expect(writers.length).toBeGreaterThan(10);
+    for (const [method, template] of writers) {
+      const url =
+        template === "/api/auth/[...nextauth]" ? "/api/auth/callback/credentials" : template === "/sandbox/[...path]" ? "/sandbox/rapidsos/oauth/token" : toUrl(template);
+      const res = await fetch(`${app.url}${url}`, { method, redirect: "manual", headers: { "content-type": "application/json" }, body: big });
+      await res.body?.cancel();
+      expect(res.status, `${method} ${template}`).toBe(413);
+    }
+  });
+
   it("audits each 403 as access.denied", async () => {
     await call("GET /api/audit", cookies.telecommunicator);
     const res = await fetch(`${app.url}/api/audit?action=access.denied&user=telecommunicator@`, { headers: { cookie: cookies.supervisor } });

@@ -15,9 +15,11 @@ export interface LiveStreamOptions {
    */
   stillAllowed: () => Promise<boolean>;
   heartbeatMs?: number;
+  /** Called once when the stream ends, however it ends (frees its place under the stream limits). */
+  onClose?: () => void;
 }
 
-export function liveStream({ bus, signal, stillAllowed, heartbeatMs = HEARTBEAT_MS }: LiveStreamOptions): Response {
+export function liveStream({ bus, signal, stillAllowed, heartbeatMs = HEARTBEAT_MS, onClose }: LiveStreamOptions): Response {
   const encoder = new TextEncoder();
   let cleanup = () => undefined as void;
   const stream = new ReadableStream<Uint8Array>({
@@ -41,6 +43,7 @@ export function liveStream({ bus, signal, stillAllowed, heartbeatMs = HEARTBEAT_
           .then((ok) => (ok ? send(": keep-alive\n\n") : cleanup()));
       }, heartbeatMs);
       cleanup = () => {
+        onClose?.();
         clearInterval(heartbeat);
         unsubscribe();
         try {

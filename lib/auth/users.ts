@@ -62,11 +62,15 @@ function toView(row: UserRow, lastSignInAt: Date | null, now = new Date()): User
   };
 }
 
+/** Staff accounts only admins create; the bound is far above any center's roster. */
+export const MAX_LISTED_USERS = 2_000;
+
 export async function listUsers(db: Db): Promise<UserView[]> {
   const rows = await db
     .select({ user: users, lastSignInAt: lastSignIn.mapWith(sessions.createdAt) })
     .from(users)
-    .orderBy(asc(users.email));
+    .orderBy(asc(users.email))
+    .limit(MAX_LISTED_USERS);
   return rows.map((r) => toView(r.user, r.lastSignInAt));
 }
 

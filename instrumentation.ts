@@ -4,6 +4,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // First: every request's client address comes from its socket, not from a header (client-address.ts).
+  const { installPeerAddressHeader } = await import("@/lib/server/client-address");
+  installPeerAddressHeader();
   const { startServer } = await import("@/lib/startup");
   await startServer();
 }

@@ -18,6 +18,8 @@ const nextConfig = {
   // Native/wasm or worker-thread packages stay outside the server bundle and load from node_modules.
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "libphonenumber-js"],
   typescript: { ignoreBuildErrors: false },
+  // Server actions (sign-in, sign-out) take a few hundred bytes; Next's default would read 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "64kb" } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -222,7 +222,8 @@ async function main(): Promise<void> {
   });
   try {
     const roles = ["telecommunicator", "supervisor", "admin"];
-    const sessions = Math.min(CONSOLES, 24);
+    // Streams are capped per session (lib/live/stream-limits.ts): five consoles a session at most.
+    const sessions = Math.ceil(Math.max(CONSOLES, STREAMS) / 5);
     const cookies: string[] = [];
     for (let k = 0; k < sessions; k++) cookies.push(await signIn(app.url, `${roles[k % 3]}@sandbox.local`, "sandbox-demo"));
     // Warm up: the first device poll and LEI lookups of the live numbers.
@@ -245,6 +246,7 @@ async function main(): Promise<void> {
     stopping = false;
 
     const overhead = await lookupOverhead(app, cookies[0]!);
+    await sleep(2_000); // the consoles' streams are closed and released before the streams phase
     const streams = await manyStreams(app, cookies);
 
     const routes = Object.fromEntries(

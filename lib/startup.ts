@@ -76,6 +76,12 @@ function schedulePurge(config: AppConfig): void {
       // Ended sessions only matter for as long as the history they touched.
       const sessions = await purgeSessions(database.db, new Date(Date.now() - config.retentionDays * 86_400_000));
       log().info({ purged, sessions, retentionDays: config.retentionDays }, "retention purge");
+      // The audit trail: exported to a file first, then purged (lib/audit/retention.ts).
+      const { archiveAndPurgeAudit } = await import("@/lib/audit/retention");
+      const audit = await archiveAndPurgeAudit(database.db, config.dataDir, config.auditRetentionDays);
+      const { purgeThrottle, SOURCE_POLICY } = await import("@/lib/auth/source-throttle");
+      const sources = await purgeThrottle(database.db, SOURCE_POLICY, new Date());
+      log().info({ audit, sources, auditRetentionDays: config.auditRetentionDays }, "audit retention");
     } catch (err) {
       log().error({ err }, "retention purge failed");
     }

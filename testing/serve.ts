@@ -5,6 +5,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Readable } from "node:stream";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/client-address";
 
 export interface Served {
   url: string;
@@ -20,7 +21,8 @@ export async function serve(handler: (req: Request) => Promise<Response>): Promi
         if (Array.isArray(value)) value.forEach((v) => headers.append(name, v));
         else if (value !== undefined) headers.set(name, value);
       }
-      headers.set("x-forwarded-for", nodeReq.socket.remoteAddress ?? "127.0.0.1");
+      // What instrumentation's installPeerAddressHeader does for the app: the socket, never a header's say-so.
+      headers.set(PEER_ADDRESS_HEADER, nodeReq.socket.remoteAddress ?? "127.0.0.1");
       const hasBody = nodeReq.method !== "GET" && nodeReq.method !== "HEAD";
       const abort = new AbortController();
       nodeRes.on("close", () => abort.abort());

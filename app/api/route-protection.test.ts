@@ -20,6 +20,10 @@ const ROUTE_ROLES: Record<string, Role> = {
   "POST /api/admin/users/[id]/password": "admin",
   "POST /api/admin/users/[id]/unlock": "admin",
   "POST /api/admin/upstreams/[name]/test": "admin",
+  "GET /api/admin/signin-throttle": "admin",
+  "GET /api/admin/audit-archives": "admin",
+  "GET /api/admin/audit-archives/[name]": "admin",
+  "DELETE /api/admin/signin-throttle": "admin",
   "GET /api/audit": "supervisor",
   "GET /api/audit/export": "supervisor",
   "GET /api/calls": "telecommunicator",
@@ -151,6 +155,19 @@ describe("route protection, over HTTP", () => {
           expect(result, `${key} as ${role}`).toEqual({ status: 403, error: "forbidden" });
         }
       }
+    }
+  });
+
+  it("refuses an oversized body on every route that takes one, before reading it or asking who is calling", async () => {
+    const big = new Uint8Array(1100 * 1024).fill(0x7b);
+    const writers = discoverRoutes().flatMap((r) => r.methods.filter((m) => ["POST", "PUT", "PATCH", "DELETE"].includes(m)).map((m) => [m, r.template] as const));
+    expect(writers.length).toBeGreaterThan(10);
+    for (const [method, template] of writers) {
+      const url =
+        template === "/api/auth/[...nextauth]" ? "/api/auth/callback/credentials" : template === "/sandbox/[...path]" ? "/sandbox/rapidsos/oauth/token" : toUrl(template);
+      const res = await fetch(`${app.url}${url}`, { method, redirect: "manual", headers: { "content-type": "application/json" }, body: big });
+      await res.body?.cancel();
+      expect(res.status, `${method} ${template}`).toBe(413);
     }
   });
 

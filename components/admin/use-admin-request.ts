@@ -5,7 +5,7 @@ import { useState, useTransition } from "react";
 import { ApiError, fetchJson } from "@/lib/browser/api-client";
 
 export interface AdminRequest {
-  send: (url: string, method: "POST" | "PATCH", body?: unknown, done?: string) => Promise<boolean>;
+  send: (url: string, method: "POST" | "PATCH" | "DELETE", body?: unknown, done?: string) => Promise<boolean>;
   busy: boolean;
   message: { kind: "ok" | "error"; text: string } | null;
 }

@@ -6,7 +6,10 @@ const utc = (iso: string | null) => (iso ? `${iso.slice(0, 16).replace("T", " ")
 function Status({ user }: { user: UserView }) {
   const badges: { text: string; className: string }[] = [];
   if (user.disabled) badges.push({ text: "disabled", className: "bg-line text-fg" });
-  if (user.locked) badges.push({ text: "locked", className: "bg-danger-bg text-danger" });
+  if (user.locked) {
+    const until = user.lockReleasesAt ? ` until ${user.lockReleasesAt.slice(11, 16)} UTC` : "";
+    badges.push({ text: `locked${until}`, className: "bg-danger-bg text-danger" });
+  }
   if (badges.length === 0) badges.push({ text: "active", className: "bg-sunken text-ok" });
   if (user.demo) badges.push({ text: "demo", className: "bg-indigo-900 text-indigo-100" });
   return (

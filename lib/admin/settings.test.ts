@@ -53,7 +53,10 @@ describe("settings view", () => {
     expect(find(settings, "DISPLAY_CONFIDENCE")?.value).toBe("95%");
     expect(find(settings, "RETENTION_DAYS")?.value).toBe("30 days");
     expect(find(settings, "SESSION_IDLE_MINUTES")?.value).toBe("20 min");
-    expect(find(settings, "LOCKOUT_MAX_FAILURES, LOCKOUT_WINDOW_MINUTES")?.value).toBe("after 4 failed sign-ins in 15 min, until an admin unlocks");
+    expect(find(settings, "LOCKOUT_MAX_FAILURES, LOCKOUT_WINDOW_MINUTES, LOCKOUT_MINUTES")?.value).toBe(
+      "after 4 wrong passwords in 15 min, for 15 min (or until an admin unlocks); open sessions stay",
+    );
+    expect(find(settings, "TRUSTED_PROXIES")?.value).toBe("none: the socket address is the client address");
     expect(find(settings, "OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, OIDC_NAME")?.value).toBe('configured: "Agency sign-in" at https://login.agency.test');
     expect(find(settings, "DATASHARE_HANDLER_URL")?.value).toBe("https://map.agency.test/api/datashare");
     expect(settings.filter((s) => s.note === "sandbox")).toEqual([]);

@@ -104,8 +104,13 @@ export function settingsView(config: AppConfig): SettingsView {
           { label: "Longest session", value: `${Math.round(auth.sessionMaxMs / 3_600_000)} h`, variable: "SESSION_MAX_HOURS" },
           {
             label: "Lockout",
-            value: `after ${auth.lockoutMaxFailures} failed sign-ins in ${minutes(auth.lockoutWindowMs)}, until an admin unlocks`,
-            variable: "LOCKOUT_MAX_FAILURES, LOCKOUT_WINDOW_MINUTES",
+            value: `after ${auth.lockoutMaxFailures} wrong passwords in ${minutes(auth.lockoutWindowMs)}, for ${minutes(auth.lockoutDurationMs)} (or until an admin unlocks); open sessions stay`,
+            variable: "LOCKOUT_MAX_FAILURES, LOCKOUT_WINDOW_MINUTES, LOCKOUT_MINUTES",
+          },
+          {
+            label: "Trusted proxies",
+            value: config.trustedProxies.size > 0 ? `${config.trustedProxies.size} configured` : "none: the socket address is the client address",
+            variable: "TRUSTED_PROXIES",
           },
           {
             label: "OIDC sign-in",

@@ -6,6 +6,8 @@ export const AUDIT_ACTIONS = [
   "auth.signin",
   "auth.lockout",
   "auth.unlock",
+  "auth.throttle",
+  "auth.throttle_clear",
   "auth.signout",
   "auth.session_timeout",
   "auth.session_expired",
@@ -16,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "admin.upstream_test",
   "audit.view",
   "audit.export",
+  "audit.purge",
+  "audit.archive_download",
   "lei.lookup",
   "call.open",
   "call.close",
@@ -24,6 +28,7 @@ export const AUDIT_ACTIONS = [
   "review.view",
   "review.export",
   "datashare.received",
+  "datashare.flood",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

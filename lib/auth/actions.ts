@@ -7,6 +7,7 @@ import { authDb } from "./db";
 import { SIGN_IN_FAILED, safeNextPath } from "./messages";
 import { metaFromHeaders } from "./origin";
 import { signOutSession } from "./sign-out";
+import { checkSource, sourceKey } from "./source-throttle";
 import { readSessionId } from "./token";
 
 export interface SignInState {
@@ -19,6 +20,9 @@ export async function signInWithPasswordAction(_prev: SignInState, form: FormDat
   if (typeof email !== "string" || typeof password !== "string" || email.trim() === "" || password === "") {
     return { error: "Enter your e-mail address and password." };
   }
+  // A source that must wait is told how long; that says nothing about any account.
+  const gate = await checkSource(await authDb(), sourceKey(metaFromHeaders(new Headers(await headers()))), new Date());
+  if (!gate.allowed) return { error: `${SIGN_IN_FAILED} Wait ${gate.retryAfterSeconds} s before trying again.` };
   try {
     await signIn("credentials", { email, password, redirectTo: safeNextPath(form.get("next")) });
   } catch (err) {

@@ -19,6 +19,8 @@ import { signOutSession } from "./sign-out";
 
 export const OIDC_PROVIDER_ID = "oidc";
 
+export const secureCookies = () => getConfig().appUrl.startsWith("https://");
+
 function oidcIdentity(profile: unknown): OidcIdentity {
   const p = (profile ?? {}) as Record<string, unknown>;
   return {
@@ -66,6 +68,9 @@ export function authConfig(): NextAuthConfig {
   return {
     secret: getAuthSecret().secret.reveal(),
     trustHost: true,
+    // From APP_URL, not from the request: behind a TLS-terminating proxy the request looks like
+    // http, and X-Forwarded-Proto is whatever a client sends. https → Secure, __Secure-/__Host- cookies.
+    useSecureCookies: secureCookies(),
     basePath: "/api/auth",
     session: { strategy: "jwt", maxAge },
     jwt: { maxAge },

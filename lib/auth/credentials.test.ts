@@ -76,12 +76,15 @@ describe.each(backends)("password sign-in on $name", (backend) => {
     expect((await userByEmail(db, "locked@ecc.test"))?.lockedAt?.toISOString()).toBe(c.now().toISOString());
     const lockouts = (await auditRows(db, "auth.lockout")).filter((r) => r.actorId === user.id);
     expect(lockouts).toHaveLength(1);
-    expect(lockouts[0]).toMatchObject({ outcome: "success", target: "locked@ecc.test", ip: ORIGIN.ip, detail: { failures: 5, windowMinutes: 15 } });
+    expect(lockouts[0]).toMatchObject({
+      outcome: "success",
+      target: "locked@ecc.test",
+      ip: ORIGIN.ip,
+      detail: { failures: 5, windowMinutes: 15, lockMinutes: 15, releasesAt: new Date(c.now().getTime() + 15 * MINUTE).toISOString() },
+    });
 
     expect(await signIn("locked@ecc.test", "a long enough password", c.advance(MINUTE))).toEqual({ ok: false, reason: "locked" });
-    // Hours later it is still locked: only an admin unlocks it.
-    expect(await signIn("locked@ecc.test", "a long enough password", c.advance(24 * 60 * MINUTE))).toEqual({ ok: false, reason: "locked" });
-
+    // An admin may release it sooner than LOCKOUT_MINUTES.
     const admin = await insertUser(db, "unlocker@ecc.test", "admin");
     await unlockUser(db, admin, user.id, ORIGIN, c.advance(MINUTE));
     const [unlock] = (await auditRows(db, "auth.unlock")).filter((r) => r.target === "locked@ecc.test");
@@ -90,6 +93,28 @@ describe.each(backends)("password sign-in on $name", (backend) => {
     expect((await signIn("locked@ecc.test", "wrong again", c.advance(MINUTE))).ok).toBe(false);
     expect((await userByEmail(db, "locked@ecc.test"))?.lockedAt).toBeNull();
     expect((await signIn("locked@ecc.test", "a long enough password", c.advance(MINUTE))).ok).toBe(true);
+  });
+
+  it("releases the lock by itself after LOCKOUT_MINUTES, with a fresh set of attempts", async () => {
+    const db = database.db;
+    await insertUser(db, "timed@ecc.test");
+    const policy = { ...TEST_POLICY, lockoutDurationMs: 10 * MINUTE };
+    const c = clock("2026-11-22T15:00:00Z");
+    const attempt = (password: string) =>
+      signInWithPassword(db, { email: "timed@ecc.test", password }, { ...ORIGIN, ip: "198.51.100.40" }, policy, c.advance(MINUTE));
+    for (let i = 0; i < 5; i++) await attempt(`wrong ${i}`);
+    const lockedAt = (await userByEmail(db, "timed@ecc.test"))?.lockedAt;
+    expect(lockedAt?.toISOString()).toBe(c.now().toISOString());
+    // Attempts while locked fail (the same answer as any failure) and do not count toward the next lock.
+    for (let i = 0; i < 3; i++) expect(await attempt("a long enough password")).toEqual({ ok: false, reason: "locked" });
+    c.advance(10 * MINUTE - 4 * MINUTE - 1); // 1 ms before the lock is 10 minutes old
+    expect(await signInWithPassword(db, { email: "timed@ecc.test", password: "a long enough password" }, { ...ORIGIN, ip: "198.51.100.41" }, policy, c.now())).toEqual({ ok: false, reason: "locked" });
+    c.advance(1);
+    // Released: one more wrong password does not lock it again at once …
+    expect((await signInWithPassword(db, { email: "timed@ecc.test", password: "wrong again" }, { ...ORIGIN, ip: "198.51.100.41" }, policy, c.now())).ok).toBe(false);
+    expect((await userByEmail(db, "timed@ecc.test"))?.lockedAt?.toISOString()).toBe(lockedAt?.toISOString());
+    // … and the right one gets in.
+    expect((await signInWithPassword(db, { email: "timed@ecc.test", password: "a long enough password" }, { ...ORIGIN, ip: "198.51.100.41" }, policy, c.advance(MINUTE))).ok).toBe(true);
   });
 
   it("does not lock when the failures are spread over more than the window", async () => {

@@ -36,7 +36,12 @@ describe.each(backends)("OIDC sign-in on $name", (backend) => {
     const now = new Date();
     expect(await matchOidcUser(db, { subject: "new|1", email: "stranger@ecc.test", emailVerified: true })).toMatchObject({ ok: false, reason: "unknown_account" });
     await insertUser(db, "unverified@ecc.test");
-    expect(await matchOidcUser(db, { subject: "new|2", email: "unverified@ecc.test", emailVerified: false })).toMatchObject({ ok: false, reason: "unknown_account" });
+    expect(await matchOidcUser(db, { subject: "new|2", email: "unverified@ecc.test", emailVerified: false })).toMatchObject({ ok: false, reason: "email_unverified" });
+    // A provider that does not say the address is verified has not verified it.
+    expect(await matchOidcUser(db, { subject: "new|3", email: "unverified@ecc.test", emailVerified: null })).toMatchObject({ ok: false, reason: "email_unverified" });
+    expect(await checkOidcSignIn(db, { subject: "new|3", email: "unverified@ecc.test", emailVerified: null }, ORIGIN, now)).toBe(false);
+    expect(await completeOidcSignIn(db, { subject: "new|3", email: "unverified@ecc.test", emailVerified: null }, ORIGIN, now)).toBeNull();
+    expect((await userByEmail(db, "unverified@ecc.test"))?.oidcSubject).toBeNull();
     const linked = await insertUser(db, "linked@ecc.test");
     await db.update(users).set({ oidcSubject: "idp|linked" }).where(eq(users.id, linked.id));
     expect(await matchOidcUser(db, { subject: "idp|other", email: "linked@ecc.test", emailVerified: true })).toMatchObject({ ok: false, reason: "subject_mismatch" });
@@ -47,5 +52,11 @@ describe.each(backends)("OIDC sign-in on $name", (backend) => {
     const failures = (await auditRows(db, "auth.signin")).filter((r) => r.outcome === "failure");
     expect(failures.at(-1)).toMatchObject({ actorEmail: "off-oidc@ecc.test", detail: { method: "oidc", reason: "disabled" } });
     expect(await userByEmail(db, "stranger@ecc.test")).toBeUndefined();
+    // A lock refuses OIDC too, until it releases by itself.
+    const locked = await insertUser(db, "locked-oidc@ecc.test");
+    await db.update(users).set({ lockedAt: now }).where(eq(users.id, locked.id));
+    const id = { subject: "idp|locked", email: "locked-oidc@ecc.test", emailVerified: true };
+    expect(await matchOidcUser(db, id, TEST_POLICY, new Date(now.getTime() + 60_000))).toMatchObject({ ok: false, reason: "locked" });
+    expect(await matchOidcUser(db, id, TEST_POLICY, new Date(now.getTime() + TEST_POLICY.lockoutDurationMs))).toMatchObject({ ok: true });
   });
 });

@@ -8,6 +8,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { users } from "@/lib/db/schema";
 import { auditSignIn, type UserRow } from "./credentials";
+import { authPolicy, lockHolds, type AuthPolicy } from "./policy";
 import { createSession, sessionRef, type RequestOrigin } from "./sessions";
 
 export interface OidcIdentity {
@@ -16,17 +17,25 @@ export interface OidcIdentity {
   emailVerified: boolean | null;
 }
 
-export type OidcFailure = "no_identity" | "unknown_account" | "subject_mismatch" | "disabled" | "locked";
+export type OidcFailure = "no_identity" | "unknown_account" | "email_unverified" | "subject_mismatch" | "disabled" | "locked";
 
 export type OidcMatch = { ok: true; user: UserRow } | { ok: false; reason: OidcFailure; user: UserRow | null };
 
-export async function matchOidcUser(db: Db, identity: OidcIdentity): Promise<OidcMatch> {
+export async function matchOidcUser(
+  db: Db,
+  identity: OidcIdentity,
+  policy: Pick<AuthPolicy, "lockoutDurationMs"> = authPolicy(),
+  now: Date = new Date(),
+): Promise<OidcMatch> {
   if (!identity.subject) return { ok: false, reason: "no_identity", user: null };
   let [user] = await db.select().from(users).where(eq(users.oidcSubject, identity.subject)).limit(1);
   if (!user) {
     const email = identity.email?.trim().toLowerCase();
-    // An unverified address proves nothing about who is signing in.
-    if (!email || identity.emailVerified === false) return { ok: false, reason: "unknown_account", user: null };
+    // An address the provider has not verified (email_verified false or absent) proves nothing
+    // about who is signing in: matching on it would let anyone who can name a staff address at
+    // the provider take over that account here.
+    if (!email) return { ok: false, reason: "unknown_account", user: null };
+    if (identity.emailVerified !== true) return { ok: false, reason: "email_unverified", user: null };
     [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
     if (!user) return { ok: false, reason: "unknown_account", user: null };
     if (user.oidcSubject && user.oidcSubject !== identity.subject) {
@@ -34,13 +43,13 @@ export async function matchOidcUser(db: Db, identity: OidcIdentity): Promise<Oid
     }
   }
   if (user.disabledAt) return { ok: false, reason: "disabled", user };
-  if (user.lockedAt) return { ok: false, reason: "locked", user };
+  if (lockHolds(user.lockedAt, policy, now)) return { ok: false, reason: "locked", user };
   return { ok: true, user };
 }
 
 /** Check an identity and audit a refusal; the session itself is made by `completeOidcSignIn`. */
 export async function checkOidcSignIn(db: Db, identity: OidcIdentity, origin: RequestOrigin, now: Date): Promise<boolean> {
-  const match = await matchOidcUser(db, identity);
+  const match = await matchOidcUser(db, identity, authPolicy(), now);
   if (!match.ok) {
     await auditSignIn(db, { id: match.user?.id, email: match.user?.email ?? identity.email }, "failure", origin, now, {
       reason: match.reason,
@@ -56,7 +65,7 @@ export async function completeOidcSignIn(
   origin: RequestOrigin,
   now: Date,
 ): Promise<string | null> {
-  const match = await matchOidcUser(db, identity);
+  const match = await matchOidcUser(db, identity, authPolicy(), now);
   if (!match.ok) return null;
   if (!match.user.oidcSubject && identity.subject) {
     await db.update(users).set({ oidcSubject: identity.subject, updatedAt: now }).where(eq(users.id, match.user.id));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SESSION_CACHE_TTL_MS, SessionCache } from "./session-cache";
 import { sessionRef } from "./session-ref";
 
-const policy = { lockoutMaxFailures: 5, lockoutWindowMs: 15 * 60_000, sessionIdleMs: 30 * 60_000, sessionMaxMs: 12 * 3_600_000 };
+const policy = { lockoutMaxFailures: 5, lockoutWindowMs: 15 * 60_000, lockoutDurationMs: 15 * 60_000, sessionIdleMs: 30 * 60_000, sessionMaxMs: 12 * 3_600_000 };
 const T = 1_800_000_000_000;
 const user = (id: string) => ({ id, email: `${id}@x.test`, name: id, role: "telecommunicator" as const, sessionId: `s-${id}` });
 

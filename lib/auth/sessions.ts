@@ -1,7 +1,8 @@
 /**
  * Server-side sessions. The cookie (an Auth.js JWT) carries only a session id; this table is the
  * truth: a session ends on sign-out, after `sessionIdleMs` without user activity, after
- * `sessionMaxMs` in any case, and when its user is disabled or locked.
+ * `sessionMaxMs` in any case, and when its user is disabled. A locked account keeps the sessions
+ * it has: a lock answers failed sign-ins, which anyone can cause, so it must not end a session.
  */
 import "server-only";
 import { randomBytes } from "node:crypto";
@@ -136,7 +137,6 @@ export async function checkSession(
   };
 
   if (user.disabledAt) return end("disabled");
-  if (user.lockedAt) return end("locked");
   if (now.getTime() - session.createdAt.getTime() >= policy.sessionMaxMs) return end("max_age");
   if (now.getTime() - session.lastActiveAt.getTime() >= policy.sessionIdleMs) return end("idle");
   return {

@@ -9,6 +9,7 @@ import type { Role } from "./types";
 export const TEST_POLICY: AuthPolicy = {
   lockoutMaxFailures: 5,
   lockoutWindowMs: 15 * 60_000,
+  lockoutDurationMs: 15 * 60_000,
   sessionIdleMs: 30 * 60_000,
   sessionMaxMs: 12 * 3_600_000,
 };

@@ -4,6 +4,7 @@
  */
 import "server-only";
 import { getToken } from "next-auth/jwt";
+import { getConfig } from "@/lib/config/env";
 import { getAuthSecret } from "./auth-secret";
 
 export const SESSION_COOKIE = "authjs.session-token";
@@ -12,8 +13,9 @@ export const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
 export async function readSessionId(headers: Headers): Promise<string | null> {
   const cookie = headers.get("cookie") ?? "";
   if (!cookie.includes(SESSION_COOKIE)) return null;
-  // Auth.js names the cookie after the scheme it was set over (https → __Secure- prefix).
-  const secureCookie = cookie.includes(SECURE_SESSION_COOKIE);
+  // Auth.js names the cookie after the scheme it was set over (https → __Secure- prefix). With an
+  // https APP_URL only the Secure one counts: a cookie that travelled over plain http is not ours.
+  const secureCookie = getConfig().appUrl.startsWith("https://") || cookie.includes(SECURE_SESSION_COOKIE);
   const onlyCookies = new Headers({ cookie });
   const token = await getToken({
     req: { headers: onlyCookies },

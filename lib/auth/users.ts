@@ -10,6 +10,7 @@ import type { Db } from "@/lib/db/client";
 import { sessions, users } from "@/lib/db/schema";
 import { HttpError, notFound } from "@/lib/server/http";
 import { hashPassword, passwordProblem } from "./password";
+import { authPolicy, lockHolds, lockReleasesAt } from "./policy";
 import { announceRevocation } from "./session-cache";
 import { endUserSessions, type RequestOrigin } from "./sessions";
 import type { Role } from "./types";
@@ -20,8 +21,11 @@ export interface UserView {
   name: string;
   role: Role;
   disabled: boolean;
+  /** Locked now (a lock releases by itself after LOCKOUT_MINUTES). */
   locked: boolean;
   lockedAt: string | null;
+  /** When the current lock releases by itself; null when not locked. */
+  lockReleasesAt: string | null;
   demo: boolean;
   hasPassword: boolean;
   oidcLinked: boolean;
@@ -39,15 +43,18 @@ type UserRow = typeof users.$inferSelect;
 // Spelled out: inside a one-table select Drizzle leaves column names unqualified, which would be ambiguous here.
 const lastSignIn = sql<Date | null>`(select max(s.created_at) from sessions s where s.user_id = "users"."id")`;
 
-function toView(row: UserRow, lastSignInAt: Date | null): UserView {
+function toView(row: UserRow, lastSignInAt: Date | null, now = new Date()): UserView {
+  const policy = authPolicy();
+  const locked = lockHolds(row.lockedAt, policy, now);
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     role: row.role,
     disabled: row.disabledAt !== null,
-    locked: row.lockedAt !== null,
-    lockedAt: row.lockedAt?.toISOString() ?? null,
+    locked,
+    lockedAt: locked ? (row.lockedAt?.toISOString() ?? null) : null,
+    lockReleasesAt: locked && row.lockedAt ? lockReleasesAt(row.lockedAt, policy).toISOString() : null,
     demo: row.demo,
     hasPassword: row.passwordHash !== null,
     oidcLinked: row.oidcSubject !== null,
@@ -56,11 +63,15 @@ function toView(row: UserRow, lastSignInAt: Date | null): UserView {
   };
 }
 
+/** Staff accounts only admins create; the bound is far above any center's roster. */
+export const MAX_LISTED_USERS = 2_000;
+
 export async function listUsers(db: Db): Promise<UserView[]> {
   const rows = await db
     .select({ user: users, lastSignInAt: lastSignIn.mapWith(sessions.createdAt) })
     .from(users)
-    .orderBy(asc(users.email));
+    .orderBy(asc(users.email))
+    .limit(MAX_LISTED_USERS);
   return rows.map((r) => toView(r.user, r.lastSignInAt));
 }
 

@@ -12,12 +12,17 @@ type CallRow = typeof calls.$inferSelect;
 /** Ended shared calls stay in every console's list this long, then live on in review. */
 export const ENDED_SHARED_VISIBLE_MS = 60 * 60_000;
 
+/** A console lists at most this many calls (its own newest, then the center's newest shared). */
+export const MAX_CONSOLE_CALLS = 200;
+
 /** The calls in one user's console: their own open calls and the center's shared calls. */
 export async function consoleCalls(db: Db, userId: string, now = Date.now()): Promise<CallSummary[]> {
   const watched = await db
     .select({ phone: callWatches.phone })
     .from(callWatches)
-    .where(eq(callWatches.userId, userId));
+    .where(eq(callWatches.userId, userId))
+    .orderBy(desc(callWatches.openedAt))
+    .limit(MAX_CONSOLE_CALLS);
   const phones = watched.map((w) => w.phone);
   // The newest call per watched number (a number can call again), plus recent shared calls.
   const latestPerPhone =
@@ -39,16 +44,20 @@ export async function consoleCalls(db: Db, userId: string, now = Date.now()): Pr
           gt(calls.endedAt, new Date(now - ENDED_SHARED_VISIBLE_MS)),
         ),
       ),
-    );
+    )
+    .orderBy(desc(calls.firstSeenAt))
+    .limit(MAX_CONSOLE_CALLS);
   const rows = new Map<string, CallRow>();
   for (const row of [...latestPerPhone, ...shared]) rows.set(row.id, row);
   const summaries = await summarize(db, [...rows.values()], new Set(phones));
   // Live calls first, newest activity first.
-  return summaries.sort(
-    (a, b) =>
-      Number(a.status === "ended") - Number(b.status === "ended") ||
-      (b.latest?.createdTime ?? b.firstSeenAt) - (a.latest?.createdTime ?? a.firstSeenAt),
-  );
+  return summaries
+    .sort(
+      (a, b) =>
+        Number(a.status === "ended") - Number(b.status === "ended") ||
+        (b.latest?.createdTime ?? b.firstSeenAt) - (a.latest?.createdTime ?? a.firstSeenAt),
+    )
+    .slice(0, MAX_CONSOLE_CALLS);
 }
 
 export async function callSummary(db: Db, callId: string, userId: string): Promise<CallSummary | null> {

@@ -14,6 +14,7 @@ import type { LiveBus } from "@/lib/live/bus";
 import { log } from "@/lib/server/log";
 import { isUpstreamError } from "@/lib/upstream/errors";
 import { syncPhone, type LeiLookup, type SharedToken, type SyncResult } from "./sync";
+import { LruMap } from "@/lib/server/lru";
 
 /** Calls nobody watches are still checked this often, so they are marked ended when LEI forgets them. */
 const ORPHAN_CHECK = "5 minutes";
@@ -31,14 +32,18 @@ export interface TrackerDeps {
   sharedToken?: (phone: string) => Promise<Secret | undefined>;
 }
 
+/** Callers and refused tokens remembered at once: far above a center's live calls. */
+const MAX_REMEMBERED = 5_000;
+
 export class CallTracker {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #again = false;
-  /** phone → time before which we leave it alone (LEI said 429, or keeps failing). */
-  readonly #backoff = new Map<string, number>();
+  /** phone → time before which we leave it alone (LEI said 429, or keeps failing). Bounded: a
+   * number that stops being polled would otherwise stay here for the life of the process. */
+  readonly #backoff = new LruMap<string, number>(MAX_REMEMBERED);
   /** Digests of shared tokens RapidSOS refused: we use our own credentials for those callers. */
-  readonly #refused = new Set<string>();
+  readonly #refused = new LruMap<string, true>(MAX_REMEMBERED);
 
   constructor(private readonly deps: TrackerDeps) {}
 
@@ -143,7 +148,7 @@ export class CallTracker {
     if (!accessToken) return undefined;
     const key = createHash("sha256").update(accessToken.reveal()).digest("base64url");
     if (this.#refused.has(key)) return undefined;
-    return { accessToken, onRefused: () => this.#refused.add(key) };
+    return { accessToken, onRefused: () => this.#refused.set(key, true) };
   }
 
   async #announce(outcome: SyncResult): Promise<void> {

@@ -27,6 +27,21 @@ describe("configuration", () => {
     expect(c.datashare.handlerUrl).toBe("http://localhost:3000/api/datashare");
   });
 
+  it("holds the security floors: locks release after 10 minutes at the soonest, audit rows live a year", () => {
+    const c = parseConfig({});
+    expect(c.auth.lockoutDurationMs).toBe(15 * 60_000);
+    expect(c.auditRetentionDays).toBe(365);
+    expect(c.trustedProxies.size).toBe(0);
+    expect(parseConfig({ LOCKOUT_MINUTES: "10", AUDIT_RETENTION_DAYS: "2555" })).toMatchObject({
+      auth: { lockoutDurationMs: 10 * 60_000 },
+      auditRetentionDays: 2555,
+    });
+    expect(problems({ LOCKOUT_MINUTES: "9" })[0]?.variable).toBe("LOCKOUT_MINUTES");
+    expect(problems({ AUDIT_RETENTION_DAYS: "364" })[0]?.variable).toBe("AUDIT_RETENTION_DAYS");
+    expect(parseConfig({ TRUSTED_PROXIES: "10.0.0.0/8, ::1" }).trustedProxies.has("10.20.30.40")).toBe(true);
+    expect(problems({ TRUSTED_PROXIES: "10.0.0.0/8, my-proxy" })[0]?.variable).toBe("TRUSTED_PROXIES");
+  });
+
   it("names the variable behind a bad value", () => {
     expect(problems({ PORT: "eighty" })).toEqual([
       { variable: "PORT", message: "must be a whole number" },

@@ -4,6 +4,7 @@
  */
 import path from "node:path";
 import { envSchema } from "./schema";
+import { TrustedProxies } from "@/lib/server/ip";
 import { Secret } from "./secret";
 
 /** Credentials the sandbox accepts out of the box; never valid against a real service. */
@@ -23,6 +24,8 @@ export interface AppConfig {
   dataDir: string;
   database: { kind: "pglite"; dir: string } | { kind: "postgres"; url: Secret };
   logLevel: string;
+  /** Proxies whose forwarding headers are believed (TRUSTED_PROXIES); empty: the socket address only. */
+  trustedProxies: TrustedProxies;
   sandbox: {
     enabled: boolean;
     seed: number;
@@ -48,11 +51,15 @@ export interface AppConfig {
     admin: { email: string; password: Secret } | null;
     lockoutMaxFailures: number;
     lockoutWindowMs: number;
+    /** How long a lock lasts before it releases by itself. */
+    lockoutDurationMs: number;
     sessionIdleMs: number;
     sessionMaxMs: number;
     oidc: { issuer: string; clientId: string; clientSecret: Secret; name: string } | null;
   };
   retentionDays: number;
+  /** Audit rows older than this are exported to a file, then purged (never sooner than 365 days). */
+  auditRetentionDays: number;
   /** Seals stored upstream tokens; null: generated once into `<dataDir>/keys/` (one instance only). */
   dataEncryptionKey: Secret | null;
   datashare: {
@@ -172,6 +179,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       ? { kind: "postgres", url: new Secret(e.DATABASE_URL) }
       : { kind: "pglite", dir: path.join(dataDir, "pglite") },
     logLevel: e.LOG_LEVEL,
+    trustedProxies: new TrustedProxies(e.TRUSTED_PROXIES ?? []),
     sandbox: {
       enabled: sandboxEnabled,
       seed: e.SANDBOX_SEED,
@@ -192,6 +200,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
           : null,
       lockoutMaxFailures: e.LOCKOUT_MAX_FAILURES,
       lockoutWindowMs: e.LOCKOUT_WINDOW_MINUTES * 60_000,
+      lockoutDurationMs: e.LOCKOUT_MINUTES * 60_000,
       sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
       sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
       oidc:
@@ -205,6 +214,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
           : null,
     },
     retentionDays: e.RETENTION_DAYS,
+    auditRetentionDays: e.AUDIT_RETENTION_DAYS,
     dataEncryptionKey: e.DATA_ENCRYPTION_KEY ? new Secret(e.DATA_ENCRYPTION_KEY) : null,
     datashare: {
       secrets: datashareSecrets.map((s) => new Secret(s)),

@@ -3,6 +3,7 @@
  * `parseConfig` in env.ts; nothing else reads the environment.
  */
 import { z } from "zod";
+import { parseProxyEntry } from "@/lib/server/ip";
 
 const int = (min: number, max: number) =>
   z
@@ -40,6 +41,12 @@ const list = z
       .filter(Boolean),
   );
 
+const proxyList = list.pipe(
+  z.array(z.string()).refine((entries) => entries.every((e) => parseProxyEntry(e) !== null), {
+    message: "must be comma-separated IP addresses or CIDR blocks (e.g. 10.0.0.0/8, ::1)",
+  }),
+);
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   PORT: int(1, 65535).default(3000),
@@ -56,6 +63,7 @@ export const envSchema = z.object({
         .optional(),
     )
     .optional(),
+  TRUSTED_PROXIES: proxyList.optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 
   SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
@@ -97,6 +105,8 @@ export const envSchema = z.object({
   ),
   LOCKOUT_MAX_FAILURES: int(1, 100).default(5),
   LOCKOUT_WINDOW_MINUTES: int(1, 1440).default(15),
+  // CJIS AC-7: an automatic release no sooner than 10 minutes.
+  LOCKOUT_MINUTES: int(10, 1440).default(15),
   SESSION_IDLE_MINUTES: int(1, 1440).default(30),
   SESSION_MAX_HOURS: int(1, 168).default(12),
   OIDC_ISSUER: optionalUrl,
@@ -105,6 +115,8 @@ export const envSchema = z.object({
   OIDC_NAME: z.string().trim().min(1).default("Agency sign-in"),
 
   RETENTION_DAYS: int(1, 3650).default(90),
+  // CJIS keeps audit records at least a year.
+  AUDIT_RETENTION_DAYS: int(365, 36500).default(365),
 
   DATASHARE_SECRETS: list.optional(),
   DATASHARE_SOLUTION_NAME: z.string().trim().min(1).max(30).default("Dispatcher Map"),

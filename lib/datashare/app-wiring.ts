@@ -5,9 +5,13 @@
 import "server-only";
 import { callTracker } from "@/lib/calls/console-calls";
 import { getConfig } from "@/lib/config/env";
-import { getDb } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record";
+import { getDb, type Db } from "@/lib/db/client";
+import { log } from "@/lib/server/log";
+import { singleton } from "@/lib/server/singleton";
 import { liveBus, type LiveBus } from "@/lib/live/bus";
 import type { DatashareDeps } from "./handler";
+import { OTHER_SOURCES, REJECTION_POLICY, RejectionLimiter, type FloodRow } from "./rejection-limiter";
 import { dataSealKey } from "./seal";
 import { forgetSpentTokens, type StoredDelivery } from "./store";
 
@@ -36,6 +40,35 @@ export async function announceShare(
   await bus.publish({ type: "calls", reason: "shared" });
 }
 
+/** Flood counts become audit rows: one per source per minute. */
+export async function writeFloodRows(db: Db, rows: FloodRow[]): Promise<void> {
+  for (const row of rows) {
+    await recordAudit(
+      {
+        action: "datashare.flood",
+        outcome: "denied",
+        target: row.source,
+        meta: { ip: row.source === OTHER_SOURCES ? null : row.source, userAgent: null },
+        detail: { ...row },
+        at: new Date(row.lastAt),
+      },
+      db,
+    );
+  }
+}
+
+/** The process's limiter; a timer writes each finished minute's counts (and the rest at exit). */
+export function floodLimiter(): RejectionLimiter {
+  return singleton("datashare-flood-limiter", () => {
+    const limiter = new RejectionLimiter(REJECTION_POLICY, async (rows) => writeFloodRows(await getDb(), rows));
+    const flush = (all: boolean) =>
+      limiter.flush(Date.now(), all).catch((err) => log().error({ err }, "Data Share flood counts could not be audited"));
+    setInterval(() => void flush(false), 10_000).unref();
+    process.once("beforeExit", () => void flush(true));
+    return limiter;
+  });
+}
+
 export async function datashareDeps(defer: DatashareDeps["defer"]): Promise<DatashareDeps> {
   const db = await getDb();
   return {
@@ -43,6 +76,7 @@ export async function datashareDeps(defer: DatashareDeps["defer"]): Promise<Data
     secrets: getConfig().datashare.secrets,
     sealKey: dataSealKey(),
     defer,
+    limiter: floodLimiter(),
     onAccepted: async (stored) => {
       await announceShare(liveBus(), (phone) => void callTracker().pollNow(phone), stored);
       // Housekeeping rides on new shares: tokens are only worth keeping while they can be used.

@@ -3,7 +3,9 @@
  * (accepted), 400 (malformed) or 401 (bad signature). In order: read the raw body under a cap,
  * verify the signature over exactly those bytes, only then parse and validate, dedupe by the body's
  * digest, store, answer — and announce the share after the answer is on its way.
- * Every delivery leaves one audit row, whatever its fate; a refused one leaves nothing else.
+ * Every accepted delivery leaves one audit row, and so does every refused one until its source's
+ * bucket of rejections is empty (rejection-limiter.ts); past that, refusals are answered 429 and
+ * audited as one row per source per minute. A refused delivery leaves nothing else.
  */
 import "server-only";
 import { createHash } from "node:crypto";
@@ -14,6 +16,7 @@ import type { Db } from "@/lib/db/client";
 import { isHttpError, jsonResponse, readBytes, type RequestMeta } from "@/lib/server/http";
 import { log } from "@/lib/server/log";
 import { parsePayload, type PayloadVariants } from "./payload";
+import type { RejectionLimiter } from "./rejection-limiter";
 import type { SealKey } from "./seal";
 import { SIGNATURE_HEADER, verifySignature } from "./signature";
 import { storeDelivery, type StoredDelivery } from "./store";
@@ -30,6 +33,9 @@ export interface DatashareDeps {
   defer: (task: () => Promise<void>) => void;
   /** Follow-up work for a newly accepted share: nudge consoles, start polling LEI. */
   onAccepted: (stored: Extract<StoredDelivery, { status: "accepted" }>) => Promise<void>;
+  /** Bounds what unsigned garbage may cost; absent: every refusal is audited on its own row. */
+  limiter?: RejectionLimiter;
+  now?: () => number;
 }
 
 type Reason =
@@ -41,6 +47,8 @@ type Reason =
   | "no_secret_configured"
   | "not_json"
   | "invalid_field";
+
+const UNSIGNED = new Set<Reason>(["too_large", "unreadable", "signature_missing", "signature_malformed", "signature_mismatch", "no_secret_configured"]);
 
 const SIGNATURE_TEXT: Record<string, string> = {
   signature_missing: "The X-RapidSOS-Signature header is missing.",
@@ -58,6 +66,14 @@ export async function receiveDelivery(req: Request, meta: RequestMeta, deps: Dat
     detail: { ...detail, requestId: meta.requestId },
   });
   const refuse = async (status: 400 | 401, reason: Reason, text: string, detail: Record<string, unknown> = {}, phone: string | null = null) => {
+    // Only what anyone can send (no valid signature) takes from the source's bucket.
+    const admission = UNSIGNED.has(reason) ? deps.limiter?.admit(meta.ip ?? "unknown", reason, (deps.now ?? Date.now)()) : undefined;
+    if (admission && !admission.audit) {
+      return jsonResponse(
+        { error: "too_many_rejections", detail: "Too many rejected deliveries from this address. Retry later." },
+        { status: 429, headers: { "retry-after": String(admission.retryAfterSeconds) } },
+      );
+    }
     try {
       await recordAudit(audit(status === 401 ? "denied" : "failure", { reason, ...detail }, phone), deps.db);
     } catch (err) {

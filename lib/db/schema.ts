@@ -228,6 +228,24 @@ export const liveFeeds = pgTable("live_feeds", {
   updatedAt: stamp("updated_at"),
 });
 
+/**
+ * Failed sign-ins per client address, across all accounts, in the current window: the throttle
+ * that runs before any account is looked at (lib/auth/source-throttle.ts). In the database so
+ * every instance of a cluster sees the same count. One row per address, reset when its window ends.
+ */
+export const signinThrottle = pgTable("signin_throttle", {
+  /** The client address (lib/server/client-address.ts), or "unknown". */
+  source: text("source").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: stamp("window_started_at"),
+  lastFailureAt: stamp("last_failure_at"),
+  /** No attempt from this source is looked at before this time (a 429 with Retry-After). */
+  blockedUntil: ts("blocked_until"),
+  /** Attempts answered 429 in this window (counted, not audited one by one). */
+  refused: integer("refused").notNull().default(0),
+  lastEmail: text("last_email"),
+});
+
 export const schema = {
   users,
   sessions,
@@ -239,4 +257,5 @@ export const schema = {
   datashareDeliveries,
   deviceStates,
   liveFeeds,
+  signinThrottle,
 };

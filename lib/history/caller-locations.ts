@@ -4,7 +4,7 @@
  */
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { callerLocations, calls } from "@/lib/db/schema";
 import type { CallerLocation } from "@/lib/rapidsos/types";
@@ -141,11 +141,18 @@ async function findOrCreateCall(tx: Tx, phone: string, callStartTime: number): P
 }
 
 /** The stored trail of one call, oldest first. */
-export async function callTrail(db: Db, callId: string): Promise<CallerLocation[]> {
+/**
+ * A trail is at most this many points, the latest ones: hours of a location every second. Every
+ * list the app answers with has a bound; this one comes from LEI, not from the asker.
+ */
+export const MAX_TRAIL_POINTS = 5_000;
+
+export async function callTrail(db: Db, callId: string, max = MAX_TRAIL_POINTS): Promise<CallerLocation[]> {
   const rows = await db
     .select({ record: callerLocations.record })
     .from(callerLocations)
     .where(eq(callerLocations.callId, callId))
-    .orderBy(asc(callerLocations.createdTime), asc(callerLocations.id));
-  return rows.map((r) => r.record);
+    .orderBy(desc(callerLocations.createdTime), desc(callerLocations.id))
+    .limit(max);
+  return rows.reverse().map((r) => r.record);
 }

@@ -25,6 +25,8 @@ export interface LiveStreamOptions {
    */
   stillAllowed: () => Promise<boolean>;
   heartbeatMs?: number;
+  /** Called once when the stream ends, however it ends (frees its place under the stream limits). */
+  onClose?: () => void;
 }
 
 const encoder = new TextEncoder();
@@ -51,7 +53,7 @@ function encodeDelta(delta: DeviceDelta, now: () => number): Uint8Array {
   return bytes;
 }
 
-export function liveStream({ bus, devices, signal, stillAllowed, heartbeatMs = HEARTBEAT_MS }: LiveStreamOptions): Response {
+export function liveStream({ bus, devices, signal, stillAllowed, heartbeatMs = HEARTBEAT_MS, onClose }: LiveStreamOptions): Response {
   let cleanup = () => undefined as void;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -84,6 +86,7 @@ export function liveStream({ bus, devices, signal, stillAllowed, heartbeatMs = H
           .then((ok) => (ok ? send(encoder.encode(": keep-alive\n\n")) : cleanup()));
       }, heartbeatMs);
       cleanup = () => {
+        onClose?.();
         clearInterval(heartbeat);
         unsubscribe();
         stopDevices();

@@ -4,7 +4,8 @@
  * jurisdiction. Reads only; nothing here changes a record.
  */
 import "server-only";
-import { asc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
+import { MAX_TRAIL_POINTS } from "@/lib/history/caller-locations";
 import { callSummary } from "@/lib/calls/summaries";
 import type { Db } from "@/lib/db/client";
 import { callerLocations } from "@/lib/db/schema";
@@ -21,8 +22,9 @@ export async function storedTrail(
     .select({ record: callerLocations.record, receivedAt: callerLocations.receivedAt })
     .from(callerLocations)
     .where(eq(callerLocations.callId, callId))
-    .orderBy(asc(callerLocations.createdTime), asc(callerLocations.id));
-  return rows.map(({ record, receivedAt }) => ({
+    .orderBy(desc(callerLocations.createdTime), desc(callerLocations.id))
+    .limit(MAX_TRAIL_POINTS);
+  return rows.reverse().map(({ record, receivedAt }) => ({
     ...record,
     receivedAt: receivedAt.getTime(),
     outsideJurisdiction: outsideOf(bbox, record),

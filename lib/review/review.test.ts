@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Database } from "@/lib/db/client";
 import { auditLog, calls, devicePositions } from "@/lib/db/schema";
+import { PEER_ADDRESS_HEADER } from "@/lib/server/client-address";
 import { requestMeta } from "@/lib/server/http";
 import { backends } from "@/testing/databases";
 import { reviewPageSchema } from "./filters";
@@ -12,7 +13,7 @@ import { exportReviewCall, nearestDevicesForCall, searchReviewCalls, viewReviewC
 import { shareCall, storeCall, storePosition, T0 } from "./testing";
 
 const supervisor: SessionUser = { id: "00000000-0000-4000-8000-00000000000a", email: "sup@ecc.test", name: "Sup", role: "supervisor", sessionId: "s" };
-const meta = requestMeta(new Request("http://x/", { headers: { "x-forwarded-for": "10.0.0.7", "user-agent": "vitest" } }));
+const meta = requestMeta(new Request("http://x/", { headers: { [PEER_ADDRESS_HEADER]: "10.0.0.7", "user-agent": "vitest" } }));
 const query = (q: Record<string, string>) => reviewPageSchema.parse(q);
 const BOX: [number, number, number, number] = [-80.1, 40.3, -79.8, 40.4455];
 

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { clientAddress, configuredTrustedProxies } from "./client-address";
 import { log } from "./log";
 import { readCapped } from "./read-capped";
 
@@ -40,8 +41,8 @@ export interface RequestMeta {
 }
 
 export function requestMeta(req: Request): RequestMeta {
-  const forwarded = req.headers.get("x-forwarded-for");
-  const ip = forwarded?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || null;
+  // Forwarding headers count only from a trusted proxy hop (client-address.ts).
+  const ip = clientAddress(req.headers, configuredTrustedProxies());
   return {
     requestId: req.headers.get("x-request-id") ?? randomUUID(),
     ip,

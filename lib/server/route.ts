@@ -8,6 +8,7 @@ import { recordAccessDenied } from "@/lib/auth/access-denied";
 import { authenticateRequest } from "@/lib/auth/request";
 import { hasRole, type Role, type SessionUser } from "@/lib/auth/types";
 import { getDb, type Db } from "@/lib/db/client";
+import { declaredBodyTooLarge } from "./body-limit";
 import { errorResponse, jsonResponse, requestMeta, type RequestMeta } from "./http";
 
 export interface PublicContext<P> {
@@ -32,6 +33,8 @@ export function withPublic<P = Record<string, never>>(
   return async (req, args) => {
     const meta = requestMeta(req);
     try {
+      const tooLarge = declaredBodyTooLarge(req);
+      if (tooLarge) throw tooLarge;
       return await handler({ req, params: await args.params, meta });
     } catch (err) {
       return errorResponse(err, meta);
@@ -47,6 +50,8 @@ export function withRole<P = Record<string, never>>(
   return async (req, args) => {
     const meta = requestMeta(req);
     try {
+      const tooLarge = declaredBodyTooLarge(req);
+      if (tooLarge) throw tooLarge;
       const user = await authenticateRequest(req, meta);
       if (!user) {
         return jsonResponse(

@@ -1,5 +1,7 @@
 import { SettingList, SettingsCard } from "@/components/settings/setting-list";
+import { AuditStorage } from "@/components/settings/audit-storage";
 import { UpstreamStatus } from "@/components/settings/upstream-status";
+import { auditTableSize, listAuditArchives } from "@/lib/audit/retention";
 import { PageShell } from "@/components/shell/page-shell";
 import { settingsView } from "@/lib/admin/settings";
 import { pageAccess } from "@/components/shell/page-access";
@@ -11,8 +13,10 @@ export const metadata = { title: "Settings · Dispatcher Map" };
 
 /** `/admin/settings`: what the app is connected to and how it is configured. Read-only; admins only. */
 export default async function SettingsPage() {
-  const { user, denied } = await pageAccess("admin", "/admin/settings");
+  const { user, db, denied } = await pageAccess("admin", "/admin/settings");
   if (denied) return denied;
+  const config = getConfig();
+  const auditSize = await auditTableSize(db);
   const view = settingsView(getConfig());
   const health = upstreamHealth().snapshot();
   return (
@@ -53,6 +57,7 @@ export default async function SettingsPage() {
               <SettingList settings={s.settings} label={s.title} />
             </SettingsCard>
           ))}
+          <AuditStorage size={auditSize} retentionDays={config.auditRetentionDays} archives={listAuditArchives(config.dataDir)} />
         </div>
       </div>
     </PageShell>

@@ -17,7 +17,8 @@ describe("sign-in over HTTP", () => {
   let admin: string;
 
   beforeAll(async () => {
-    app = await startApp({ LOCKOUT_MAX_FAILURES: "3" });
+    // The test is the trusted proxy, so each test can be its own client address (X-Forwarded-For).
+    app = await startApp({ LOCKOUT_MAX_FAILURES: "3", TRUSTED_PROXIES: "127.0.0.1" });
     supervisor = await signIn(app.url, "supervisor@sandbox.local", DEMO);
     admin = await signIn(app.url, "admin@sandbox.local", DEMO);
   }, 180_000);
@@ -69,22 +70,26 @@ describe("sign-in over HTTP", () => {
     expect(SIGN_IN_FAILED).not.toMatch(/locked|disabled|does not exist|no account|unknown/i);
   });
 
-  it("locks after the configured number of failures until an admin unlocks", async () => {
+  it("locks after the configured number of failures, keeps open sessions, and an admin can unlock early", async () => {
     const email = "locked.user@ecc.test";
     const created = await api("/api/admin/users", admin, { method: "POST", body: JSON.stringify({ email, name: "Lee Locked", role: "telecommunicator", password: "the right password" }) });
     expect(created.status).toBe(201);
     const { user } = (await created.json()) as { user: { id: string } };
     const session = await signIn(app.url, email, "the right password");
-    for (let i = 0; i < 3; i++) expect((await attemptSignIn(app.url, email, `wrong ${i}`)).ok).toBe(false);
-    expect((await attemptSignIn(app.url, email, "the right password")).ok).toBe(false);
-    // Locking also ends the sessions the account had.
-    expect((await api("/api/session/activity", session, { method: "POST" })).status).toBe(401);
-    const listed = (await (await api("/api/admin/users", admin)).json()) as { users: { email: string; locked: boolean }[] };
-    expect(listed.users.find((u) => u.email === email)?.locked).toBe(true);
+    const stranger = { "x-forwarded-for": "198.51.100.20" };
+    for (let i = 0; i < 3; i++) expect((await attemptSignIn(app.url, email, `wrong ${i}`, stranger)).ok).toBe(false);
+    expect((await attemptSignIn(app.url, email, "the right password", stranger)).ok).toBe(false);
+    // The lock refuses new sign-ins only: the telecommunicator on a call keeps their console.
+    expect((await api("/api/session/activity", session, { method: "POST" })).status).toBe(200);
+    const listed = (await (await api("/api/admin/users", admin)).json()) as { users: { email: string; locked: boolean; lockReleasesAt: string | null }[] };
+    expect(listed.users.find((u) => u.email === email)).toMatchObject({ locked: true, lockReleasesAt: expect.any(String) });
     expect(await audit(`action=auth.lockout&user=${email}`)).toHaveLength(1);
+    // The source is on the admins' list, with its count.
+    const sources = (await (await api("/api/admin/signin-throttle", admin)).json()) as { sources: { source: string; failures: number }[] };
+    expect(sources.sources).toContainEqual(expect.objectContaining({ source: "198.51.100.20", failures: 4 }));
 
     expect((await api(`/api/admin/users/${user.id}/unlock`, admin, { method: "POST" })).status).toBe(200);
-    expect((await attemptSignIn(app.url, email, "the right password")).ok).toBe(true);
+    expect((await attemptSignIn(app.url, email, "the right password", { "x-forwarded-for": "198.51.100.21" })).ok).toBe(true);
     const [unlock] = await audit(`action=auth.unlock&user=${email}`);
     expect(unlock).toMatchObject({ actorEmail: "admin@sandbox.local", target: email });
   });

@@ -62,7 +62,7 @@ describe.skipIf(!serverUrl)("idle timeout over HTTP", () => {
     );
     // An instance remembers an active check for at most a few seconds (lib/auth/session-cache.ts).
     await expect
-      .poll(async () => (await fetch(`${app.url}/api/calls`, { headers: { cookie } })).status, { timeout: 5_000, intervals: [250] })
+      .poll(async () => (await fetch(`${app.url}/api/calls`, { headers: { cookie } })).status, { timeout: 5_000, interval: 250 })
       .toBe(401);
     const { rows } = await db.query("select actor_email, outcome, detail from audit_log where action = 'auth.session_timeout'");
     expect(rows).toEqual([{ actor_email: "supervisor@sandbox.local", outcome: "success", detail: expect.objectContaining({ idleMinutes: 30 }) }]);

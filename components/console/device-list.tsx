@@ -1,5 +1,6 @@
 "use client";
 
+import { useMemo } from "react";
 import { Listbox } from "@/components/ui/listbox";
 import { formatAge } from "@/lib/time/freshness";
 import type { DeviceView } from "@/lib/map/features";
@@ -8,16 +9,18 @@ import { formatBattery, officerLabel, STATUS_LABEL } from "./format";
 import { StatusDot } from "./status-dot";
 
 const STATUS_ORDER = { recording: 0, buffering: 1, unknown: 2, docked: 3, offline: 4 } as const;
+const collator = new Intl.Collator();
 
 /** Every device the filters let through, with what the map shows for it (and "no location" when nothing). */
 export function DeviceList({ views }: { views: readonly DeviceView[] }) {
   const { selectedDeviceId } = useConsoleState();
   const { selectDevice, clear } = useConsoleActions();
-  const sorted = [...views].sort(
-    (a, b) =>
-      STATUS_ORDER[a.device.status] - STATUS_ORDER[b.device.status] ||
-      officerLabel(a.device.officer, a.device.serial).localeCompare(officerLabel(b.device.officer, b.device.serial)),
-  );
+  const sorted = useMemo(() => {
+    // Labels once per item and one collator: sorting 5,000 rows with localeCompare took tens of ms.
+    const keyed = views.map((v) => ({ v, rank: STATUS_ORDER[v.device.status], label: officerLabel(v.device.officer, v.device.serial) }));
+    keyed.sort((a, b) => a.rank - b.rank || collator.compare(a.label, b.label));
+    return keyed.map((k) => k.v);
+  }, [views]);
 
   return (
     <Listbox

@@ -88,10 +88,13 @@ describe("diffPoints", () => {
     const before = fc(...many(5000));
     const sent = sentAfter(before);
     const after = fc(...many(5000, 0.001));
-    const t0 = performance.now();
-    const { update } = diffPoints(sent, after);
-    const ms = performance.now() - t0;
-    expect(update.kind === "diff" && update.moved).toBe(5000);
-    expect(ms).toBeLessThan(50); // generous: the machine is shared; the benchmark measures it properly
+    const runs = Array.from({ length: 9 }, () => {
+      const t0 = performance.now();
+      const { update } = diffPoints(sent, after);
+      expect(update.kind === "diff" && update.moved).toBe(5000);
+      return performance.now() - t0;
+    }).sort((a, b) => a - b);
+    // The median of warm runs, generous because the machine is shared; bench:map measures it in the browser.
+    expect(runs[4]).toBeLessThan(30);
   });
 });

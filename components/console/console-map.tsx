@@ -21,7 +21,7 @@ import {
   buildTrailFeatures,
   type DeviceView,
 } from "@/lib/map/features";
-import { resolveMapStyle } from "@/lib/map/style";
+import { useMapStyle } from "@/components/map/use-map-style";
 import { useConsoleActions, useConsoleState } from "./console-state";
 import { useTheme } from "./theme";
 import type { ConsoleData } from "./use-console-data";
@@ -57,10 +57,7 @@ export function ConsoleMap({
   const { selectedCallId, selectedDeviceId, follow, frame } = useConsoleState();
   const { selectCall, selectDevice } = useConsoleActions();
 
-  const mapStyle = useMemo(
-    () => (origin ? resolveMapStyle({ mapStyleUrl, theme: theme.name, origin }) : null),
-    [mapStyleUrl, theme.name, origin],
-  );
+  const mapStyle = useMapStyle(mapStyleUrl, theme.name, origin);
   const callers = useMemo(() => buildCallerFeatures(data.callerViews, selectedCallId), [data.callerViews, selectedCallId]);
   const trail = useMemo(() => buildTrailFeatures(data.trail), [data.trail]);
   const devices = useMemo(() => {

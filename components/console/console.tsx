@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useMemo } from "react";
 import type { DeviceStatus } from "@/lib/axon/types";
 import { NearestIndex } from "@/lib/geo/nearest";
@@ -7,7 +8,6 @@ import type { ThemeName } from "@/lib/map/theme";
 import { CallList } from "./call-list";
 import { CallerDetails } from "./caller-details";
 import { CallerSearch } from "./caller-search";
-import { ConsoleMap } from "./console-map";
 import { ConsoleStateProvider, useConsoleActions, useConsoleState } from "./console-state";
 import { DeviceDetails } from "./device-details";
 import { DeviceFilters } from "./device-filters";
@@ -26,6 +26,12 @@ import { useDeviceFilter } from "./use-device-filter";
 import { useLiveNudges } from "./use-live-nudges";
 import { useShareAnnouncements } from "./use-share-announcements";
 import { useShareSound } from "./use-share-sound";
+
+/**
+ * The map (MapLibre, ~290 KiB of the console's gzip JS) loads in its own chunk after the page, so the
+ * lists, search and keyboard work while it arrives; the map region says when it is ready.
+ */
+const ConsoleMap = dynamic(() => import("./console-map").then((m) => m.ConsoleMap), { ssr: false });
 
 export interface ConsoleProps {
   displayConfidence: number;

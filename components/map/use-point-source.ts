@@ -35,13 +35,15 @@ export function usePointSource<P extends Props>(sourceId: string): (next: Featur
     (next, strategy) => {
       const source = map.getSource<GeoJSONSource>(sourceId);
       if (!source) return "none";
-      const result = diffPoints(sent.current, next);
-      sent.current = result.sent;
-      const { update } = result;
       if (strategy === "full") {
+        // The old path, untouched by diffing; what MapLibre holds is then newer than `sent`, which
+        // stays correct: a later diff against older data re-sends more, never less.
         void source.setData(next);
         return "replace";
       }
+      const result = diffPoints(sent.current, next);
+      sent.current = result.sent;
+      const { update } = result;
       if (update.kind === "replace") void source.setData(update.data);
       else if (update.kind === "diff") void source.updateData(update.diff);
       return update.kind;

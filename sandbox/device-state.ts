@@ -6,7 +6,6 @@
 import { buildRoster, type DeviceDef } from "./device-roster";
 import { DeviceTimeline, batteryAt, distanceAt, type DeviceStatus, type Segment } from "./device-timeline";
 import { displaceM, offsetM, Polyline, toLatLon } from "./geo";
-import { stationById } from "./patrols";
 import { unit } from "./rng";
 
 export const SIGNAL_LABELS = ["NONE", "POOR", "FAIR", "GOOD", "EXCELLENT"] as const;
@@ -33,17 +32,32 @@ export interface DeviceReport {
   stream: { isStreamable: boolean; reason?: string };
 }
 
+export interface DeviceSimulationOptions {
+  /** How many cameras (SANDBOX_DEVICES); the fixed 48 by default. */
+  count?: number;
+  /**
+   * Every camera that is on reports this often (SANDBOX_DEVICE_REPORT_MS), exactly on the interval,
+   * whatever its status: a load setting for benchmarks. Unset: Axon's cadence by status.
+   */
+  reportIntervalMs?: number;
+}
+
 export class DeviceSimulation {
   readonly roster: readonly DeviceDef[];
   private readonly timelines: DeviceTimeline[];
   private readonly loops = new Map<string, Polyline>();
+  /** The last report built per device: between reports nothing changes, so polls reuse it. */
+  private readonly lastReports: (DeviceReport | undefined)[] = [];
+  private readonly reportIntervalMs: number | undefined;
 
   constructor(
     readonly seed: number,
     readonly t0: number,
+    options: DeviceSimulationOptions = {},
   ) {
-    this.roster = buildRoster(seed);
+    this.roster = buildRoster(seed, options.count);
     this.timelines = this.roster.map((d) => new DeviceTimeline(d, seed, t0));
+    this.reportIntervalMs = options.reportIntervalMs;
   }
 
   /** Every device's latest report at `t`, in roster order. */
@@ -53,10 +67,12 @@ export class DeviceSimulation {
 
   /** When the device made its last report at or before `t`. */
   lastReportTime(seg: Segment, deviceIndex: number, t: number): number {
-    const interval = REPORT_INTERVAL_MS[seg.status];
+    const forced = this.reportIntervalMs !== undefined && seg.status !== "OFFLINE";
+    const interval = forced ? (this.reportIntervalMs as number) : REPORT_INTERVAL_MS[seg.status];
+    const jitter = forced ? 0 : REPORT_JITTER_MS[seg.status];
     if (!Number.isFinite(interval) || t <= seg.start) return seg.start;
     const at = (k: number) =>
-      k <= 0 ? seg.start : seg.start + k * interval + Math.floor(unit(this.seed, "report", deviceIndex, seg.start, k) * REPORT_JITTER_MS[seg.status]);
+      k <= 0 ? seg.start : seg.start + k * interval + Math.floor(unit(this.seed, "report", deviceIndex, seg.start, k) * jitter);
     const k = Math.floor((t - seg.start) / interval);
     const candidate = at(k);
     return candidate <= t ? candidate : at(k - 1);
@@ -66,6 +82,14 @@ export class DeviceSimulation {
     const device = tl.device;
     const seg = tl.segmentAt(t);
     const rt = this.lastReportTime(seg, device.index, t);
+    const cached = this.lastReports[device.index];
+    if (cached && cached.reportedAt === rt && cached.status === seg.status) return cached;
+    const report = this.buildReport(device, seg, rt);
+    this.lastReports[device.index] = report;
+    return report;
+  }
+
+  private buildReport(device: DeviceDef, seg: Segment, rt: number): DeviceReport {
     const signal = this.signal(device, seg.status, rt);
     return {
       device,
@@ -82,7 +106,7 @@ export class DeviceSimulation {
     const u = (what: string) => unit(this.seed, what, device.index, seg.start, rt);
     if (seg.status === "DOCKED") {
       // Indoors at the dock: no movement, a coarse fix taken when it was docked.
-      const station = toLatLon(stationById(device.stationId).at);
+      const station = toLatLon(device.station.at);
       const spot = offsetM(station, (unit(this.seed, "dock-n", device.index) - 0.5) * 30, (unit(this.seed, "dock-e", device.index) - 0.5) * 30);
       return { ...spot, accuracyM: round1(20 + unit(this.seed, "dock-acc", device.index, seg.start) * 25), at: seg.start };
     }

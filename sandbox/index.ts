@@ -28,6 +28,9 @@ export function getSandbox(): Sandbox | null {
           seed: sandbox.seed,
           tokenTtlSeconds: sandbox.tokenTtlSeconds,
           leiRateLimitPerMinute: sandbox.leiRateLimitPerMinute,
+          devices: sandbox.devices,
+          callers: sandbox.callers,
+          deviceReportMs: sandbox.deviceReportMs,
         })
       : null;
   });

@@ -18,6 +18,7 @@ import type {
   RequestCounts,
   Sandbox,
   SandboxOptions,
+  ScenarioSize,
   ScenarioSnapshot,
   StartedCall,
 } from "./types";
@@ -28,15 +29,17 @@ const trimSlash = (p: string) => (p.length > 1 && p.endsWith("/") ? p.slice(0, -
 export class SandboxInstance implements Sandbox {
   readonly clock: OffsetClock;
   private readonly core: SandboxCore;
+  private readonly size: ScenarioSize;
 
   constructor(options: SandboxOptions) {
     const realNow = options.realNow ?? Date.now;
     this.clock = new OffsetClock(realNow);
+    this.size = { devices: options.devices, callers: options.callers, deviceReportMs: options.deviceReportMs };
     this.core = {
       seed: options.seed,
       tokenTtlSeconds: options.tokenTtlSeconds,
       clock: this.clock,
-      scenario: new Scenario(options.seed, this.clock.now()),
+      scenario: new Scenario(options.seed, this.clock.now(), this.size),
       credentials: new Credentials(),
       faults: new FaultQueue(),
       leiLimiter: new SlidingWindowLimiter(options.leiRateLimitPerMinute, 60_000, realNow),
@@ -77,7 +80,7 @@ export class SandboxInstance implements Sandbox {
     const c = this.core;
     if (seed !== undefined) c.seed = seed;
     this.clock.reset();
-    c.scenario = new Scenario(c.seed, this.clock.now());
+    c.scenario = new Scenario(c.seed, this.clock.now(), this.size);
     c.credentials.reset();
     c.faults.clear();
     c.leiLimiter.clear();

@@ -7,6 +7,7 @@ import type { CallKind } from "./caller-routes";
 import type { CallPlan } from "./call-plan";
 import { CallSchedule, RECORD_MAX_AGE_MS, SERVE_AFTER_END_MS, type CallStatus } from "./call-schedule";
 import { DeviceSimulation, type DeviceReport } from "./device-state";
+import type { ScenarioSize } from "./types";
 import { buildCallRecords, type SimRecord } from "./lei-records";
 
 export interface CallerSummary {
@@ -22,7 +23,8 @@ export interface CallerSummary {
 
 /** The snapshot lists calls that stopped being served less than this long ago. */
 const SNAPSHOT_EXPIRED_WINDOW_MS = 60 * 60_000;
-const RECORD_CACHE_LIMIT = 64;
+/** Enough for every caller of the largest scenario (SANDBOX_CALLERS ≤ 300) and those still served. */
+const RECORD_CACHE_LIMIT = 1024;
 
 export class Scenario {
   readonly calls: CallSchedule;
@@ -32,9 +34,10 @@ export class Scenario {
   constructor(
     readonly seed: number,
     readonly t0: number,
+    size: ScenarioSize = {},
   ) {
-    this.calls = new CallSchedule(seed, t0);
-    this.devices = new DeviceSimulation(seed, t0);
+    this.calls = new CallSchedule(seed, t0, size.callers);
+    this.devices = new DeviceSimulation(seed, t0, { count: size.devices, reportIntervalMs: size.deviceReportMs });
   }
 
   /** The records LEI serves for `phone` at `t`, oldest first (empty when none). */

@@ -44,6 +44,9 @@ export async function serveSandbox(
     seed: options.seed ?? 911,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     leiRateLimitPerMinute: options.leiRateLimitPerMinute ?? 600,
+    devices: options.devices,
+    callers: options.callers,
+    deviceReportMs: options.deviceReportMs,
     realNow: options.realNow ?? (pinned ? () => real.now : Date.now),
   });
   const served = await serve((req) => sandbox.handle(req));

@@ -33,11 +33,12 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+/** `options.port`: a fixed port (benchmarks that share a machine keep to an agreed range); a free one by default. */
+export async function startApp(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("There is no production build (.next/BUILD_ID is missing): run `npm run build` first.");
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dm-app-"));
   const base: Record<string, string | undefined> = { ...process.env };
   // The test runner's own settings must not leak into the app under test.

@@ -1,13 +1,13 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useEffect, useMemo } from "react";
 import type { DeviceStatus } from "@/lib/axon/types";
-import { rankByDistance } from "@/lib/geo/nearest";
+import { NearestIndex } from "@/lib/geo/nearest";
 import type { ThemeName } from "@/lib/map/theme";
 import { CallList } from "./call-list";
 import { CallerDetails } from "./caller-details";
 import { CallerSearch } from "./caller-search";
-import { ConsoleMap } from "./console-map";
 import { ConsoleStateProvider, useConsoleActions, useConsoleState } from "./console-state";
 import { DeviceDetails } from "./device-details";
 import { DeviceFilters } from "./device-filters";
@@ -15,7 +15,7 @@ import { DeviceList } from "./device-list";
 import { KeyHelp } from "./key-help";
 import { MapLegend } from "./map-legend";
 import { MapToolbar } from "./map-toolbar";
-import { NearestOfficers } from "./nearest-officers";
+import { NEAREST_SHOWN, NearestOfficers } from "./nearest-officers";
 import { PanelSection } from "./panel-section";
 import { ShareToasts } from "./share-toasts";
 import { ThemeProvider } from "./theme";
@@ -26,6 +26,12 @@ import { useDeviceFilter } from "./use-device-filter";
 import { useLiveNudges } from "./use-live-nudges";
 import { useShareAnnouncements } from "./use-share-announcements";
 import { useShareSound } from "./use-share-sound";
+
+/**
+ * The map (MapLibre, ~290 KiB of the console's gzip JS) loads in its own chunk after the page, so the
+ * lists, search and keyboard work while it arrives; the map region says when it is ready.
+ */
+const ConsoleMap = dynamic(() => import("./console-map").then((m) => m.ConsoleMap), { ssr: false });
 
 export interface ConsoleProps {
   displayConfidence: number;
@@ -54,10 +60,9 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
   const shownDevices = useDeviceFilter(data.deviceViews, state.shownStatuses, state.deviceQuery);
   // Ranked among the devices the filters show, so hiding docked cameras also drops them from "nearest".
   const origin = data.selectedCallerView?.location ?? null;
-  const nearest = useMemo(
-    () => (origin ? rankByDistance(origin, shownDevices, (v) => v.device.location) : []),
-    [origin, shownDevices],
-  );
+  // Rebuilt when cameras move (each device batch); a new caller position only queries it.
+  const index = useMemo(() => new NearestIndex(shownDevices, (v) => v.device.location), [shownDevices]);
+  const nearest = useMemo(() => (origin ? index.nearest(origin, NEAREST_SHOWN) : []), [origin, index]);
   const counts = useMemo(() => {
     const c: Record<DeviceStatus, number> = { recording: 0, buffering: 0, docked: 0, offline: 0, unknown: 0 };
     for (const v of data.deviceViews) c[v.device.status] += 1;
@@ -101,7 +106,7 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
           devicesNotice={data.devicesNotice}
         />
         <div className="relative min-h-0 flex-1">
-          <ConsoleMap data={data} shownDevices={shownDevices} mapStyleUrl={mapStyleUrl} />
+          <ConsoleMap data={data} shownDevices={shownDevices} nearest={nearest} mapStyleUrl={mapStyleUrl} />
           <MapToolbar hasCaller={data.selectedCall !== null} />
           <ShareToasts toasts={announcements.toasts} calls={data.calls} onOpen={announcements.open} onDismiss={announcements.dismiss} />
           <MapLegend displayConfidence={displayConfidence} />

@@ -10,13 +10,13 @@ import { SignalBars } from "./signal-bars";
 import { StatusDot } from "./status-dot";
 
 /** How many of the nearest to list: enough to pick a backup, few enough to read at a glance. */
-const SHOWN = 10;
+export const NEAREST_SHOWN = 10;
 
 /** Officers (by their cameras) nearest the selected caller, ranked by distance; Enter shows one on the map. */
 export function NearestOfficers({ ranked, hasCaller }: { ranked: readonly Ranked<DeviceView>[]; hasCaller: boolean }) {
   const { selectedDeviceId } = useConsoleState();
   const { selectDevice, clear } = useConsoleActions();
-  const items = ranked.slice(0, SHOWN);
+  const items = ranked.slice(0, NEAREST_SHOWN);
 
   return (
     <Listbox

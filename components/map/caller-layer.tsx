@@ -1,15 +1,16 @@
 "use client";
 
-import { useId, useMemo } from "react";
-import type { CallerFeatures } from "@/lib/map/features";
+import { useEffect, useId, useMemo } from "react";
+import type { CallerFeatures, CallerPointProps } from "@/lib/map/features";
 import { drawCallerIcon } from "./caller-icon";
 import { useMapTheme } from "./map-context";
 import { callerLayers, geojsonSource } from "./layers";
-import { useLayerClick, useMapLayers, useSourceData, type MapImage } from "./use-map-layers";
+import { useLayerClick, useMapLayers, type MapImage } from "./use-map-layers";
+import { currentStrategy, usePointSource } from "./use-point-source";
 
 const PIXEL_RATIO = 2;
 
-/** Every caller's latest location as a labelled RapidSOS diamond; a click selects the caller. */
+/** Every caller's latest location as a labelled RapidSOS diamond; a click selects the caller. Updates go by call id, as diffs. */
 export function CallerLayer({
   data,
   onSelect,
@@ -30,7 +31,8 @@ export function CallerLayer({
     [ids, theme],
   );
   useMapLayers(sources, layers, images);
-  useSourceData(ids.source, data);
+  const push = usePointSource<CallerPointProps>(ids.source);
+  useEffect(() => void push(data, currentStrategy()), [data, push]);
   useLayerClick([ids.icon], (e) => {
     const picked = e.features?.[0]?.properties?.id;
     if (typeof picked === "string") onSelect(picked);

@@ -218,6 +218,9 @@ const deviceLabel = (theme: MapTheme, source: string, id: string): AddLayerObjec
     "text-anchor": "left",
     "text-offset": [0.9, 0],
     "text-optional": true,
+    // Downtown at 5,000 cameras: labels collide and give way, the selected camera's first, then
+    // recording ones, then the rest.
+    "symbol-sort-key": ["case", isTrue("selected"), 0, ["==", ["get", "status"], "recording"], 1, 2],
   },
   paint: { ...labelPaint(theme), "text-opacity": freshnessOpacity(theme) },
 });
@@ -265,5 +268,46 @@ export function deviceLayers(ids: DeviceLayerIds, sources: { clusterable: string
     deviceLabel(theme, sources.clusterable, ids.clusteredLabel),
     { id: ids.pinned, type: "circle", source: sources.pinned, paint: deviceCircle(theme, 7) },
     deviceLabel(theme, sources.pinned, ids.pinnedLabel),
+  ];
+}
+
+export interface FocusLayerIds {
+  ring: string;
+  label: string;
+}
+
+/**
+ * The officers nearest the selected caller (and the selected device), drawn above every device and
+ * cluster with labels that always show: other labels give way to them, never the reverse.
+ */
+export function focusLayers(ids: FocusLayerIds, source: string, theme: MapTheme): AddLayerObject[] {
+  return [
+    {
+      id: ids.ring,
+      type: "circle",
+      source,
+      paint: {
+        "circle-radius": 8,
+        "circle-color": statusColor(theme),
+        "circle-opacity": freshnessOpacity(theme),
+        "circle-stroke-color": theme.overlay.selection,
+        "circle-stroke-width": ["case", isTrue("selected"), 3, 2],
+      },
+    },
+    {
+      id: ids.label,
+      type: "symbol",
+      source,
+      layout: {
+        "text-field": ["case", [">", ["get", "rank"], 0], ["concat", ["to-string", ["get", "rank"]], ". ", ["get", "label"]], ["get", "label"]],
+        "text-font": [...MAP_FONTS.bold],
+        "text-size": 12,
+        "text-anchor": "left",
+        "text-offset": [1, 0],
+        "text-allow-overlap": true,
+        "symbol-sort-key": ["get", "rank"],
+      },
+      paint: labelPaint(theme),
+    },
   ];
 }

@@ -13,7 +13,7 @@ import { TrailLayer } from "@/components/map/trail-layer";
 import { UncertaintyLayer } from "@/components/map/uncertainty-layer";
 import type { CallSummary } from "@/lib/calls/types";
 import { buildJurisdictionFeatures, type CallerView } from "@/lib/map/features";
-import { resolveMapStyle } from "@/lib/map/style";
+import { useMapStyle } from "@/components/map/use-map-style";
 import { nearestDeviceFeatures, reviewTrailFeatures, selectedPointFeatures } from "@/lib/review/features";
 import type { NearestDevicesResponse, ReviewPoint } from "@/lib/review/types";
 
@@ -38,10 +38,7 @@ export interface ReviewMapProps {
 export function ReviewMap({ call, trail, selected, nearest, followSeq, displayConfidence, mapStyleUrl }: ReviewMapProps) {
   const theme = useTheme();
   const origin = useOrigin();
-  const mapStyle = useMemo(
-    () => (origin ? resolveMapStyle({ mapStyleUrl, theme: theme.name, origin }) : null),
-    [mapStyleUrl, theme.name, origin],
-  );
+  const mapStyle = useMapStyle(mapStyleUrl, theme.name, origin);
   const trailFeatures = useMemo(() => reviewTrailFeatures(trail), [trail]);
   const caller = useMemo(() => (selected ? selectedPointFeatures(selected) : null), [selected]);
   const uncertainty = useMemo(() => (caller ? { circles: caller.circles, labels: caller.labels } : EMPTY_CIRCLES), [caller]);

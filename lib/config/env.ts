@@ -31,6 +31,11 @@ export interface AppConfig {
     seed: number;
     tokenTtlSeconds: number;
     leiRateLimitPerMinute: number;
+    devices: number;
+    /** Unset: the small demo schedule. */
+    callers: number | undefined;
+    /** Unset: Axon's cadence by status. */
+    deviceReportMs: number | undefined;
   };
   rapidsos: { baseUrl: string; clientId: string; clientSecret: Secret };
   axon: {
@@ -185,6 +190,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       seed: e.SANDBOX_SEED,
       tokenTtlSeconds: e.SANDBOX_TOKEN_TTL_SECONDS,
       leiRateLimitPerMinute: e.SANDBOX_LEI_RATE_LIMIT_PER_MINUTE,
+      devices: e.SANDBOX_DEVICES,
+      callers: e.SANDBOX_CALLERS,
+      deviceReportMs: e.SANDBOX_DEVICE_REPORT_MS,
     },
     rapidsos,
     axon,

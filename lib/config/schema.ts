@@ -70,6 +70,9 @@ export const envSchema = z.object({
   SANDBOX_SEED: int(0, 2 ** 31 - 1).default(911),
   SANDBOX_TOKEN_TTL_SECONDS: int(5, 86_400).default(3600),
   SANDBOX_LEI_RATE_LIMIT_PER_MINUTE: int(1, 100_000).default(600),
+  SANDBOX_DEVICES: int(1, 10_000).default(48),
+  SANDBOX_CALLERS: int(1, 300).optional(),
+  SANDBOX_DEVICE_REPORT_MS: int(1000, 900_000).optional(),
 
   RAPIDSOS_BASE_URL: optionalUrl,
   RAPIDSOS_CLIENT_ID: optionalString,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bearingDeg, distanceM, formatBearing, formatDistance, rankByDistance } from "./nearest";
+import { bearingDeg, distanceM, formatBearing, formatDistance, NearestIndex, rankByDistance } from "./nearest";
 
 const origin = { latitude: 40.4406, longitude: -79.9959 }; // downtown Pittsburgh
 // ~111 m per 0.001° of latitude; ~84.6 m per 0.001° of longitude at 40.44°N.
@@ -61,5 +61,43 @@ describe("formatting", () => {
     [15_080, "15.1 km"],
   ])("distance %s → %s", (m, text) => {
     expect(formatDistance(m)).toBe(text);
+  });
+});
+
+describe("NearestIndex", () => {
+  // A deterministic spread of 5,000 cameras over the county (a small LCG, no Math.random).
+  let state = 12345;
+  const rand = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const cameras = Array.from({ length: 5000 }, (_, i) => ({
+    id: `c${i}`,
+    at: i % 97 === 0 ? null : { latitude: 40.25 + rand() * 0.37, longitude: -80.3 + rand() * 0.58 },
+  }));
+
+  it("ranks exactly as the brute-force ranking does, leaving out cameras with no position", () => {
+    const index = new NearestIndex(cameras, (c) => c.at);
+    expect(index.size).toBe(cameras.filter((c) => c.at).length);
+    for (const o of [origin, { latitude: 40.3, longitude: -80.2 }, { latitude: 40.6, longitude: -79.8 }]) {
+      const fast = index.nearest(o, 10);
+      const slow = rankByDistance(o, cameras, (c) => c.at).slice(0, 10);
+      expect(fast.map((r) => r.item.id)).toEqual(slow.map((r) => r.item.id));
+      fast.forEach((r, i) => {
+        expect(r.distanceM).toBeCloseTo(slow[i]!.distanceM, 6);
+        expect(r.bearingDeg).toBeCloseTo(slow[i]!.bearingDeg, 6);
+      });
+    }
+  });
+
+  it("builds and ranks 5,000 cameras in a couple of milliseconds", () => {
+    const runs = Array.from({ length: 15 }, () => {
+      const t0 = performance.now();
+      new NearestIndex(cameras, (c) => c.at).nearest(origin, 10);
+      return performance.now() - t0;
+    }).sort((a, b) => a - b);
+    // The median of warm runs; generous because the test machine is shared (the target is ≤ 2 ms).
+    expect(runs[7]).toBeLessThan(10);
+  });
+
+  it("answers nothing for an empty set", () => {
+    expect(new NearestIndex([nowhere], (d) => d.at).nearest(origin, 5)).toEqual([]);
   });
 });

@@ -154,7 +154,8 @@ describe("devices", () => {
       ["docked", "inactive"],
       ["recording", "stale"],
     ]);
-    expect(fc.features[1]?.properties).toMatchObject({ selected: true, label: "1234", age: "16 min" });
+    expect(fc.features[1]?.properties).toMatchObject({ selected: true, label: "1234", age: "" });
+    expect(fc.features[3]?.properties.age).toBe("1 min");
     expect(fc.features[2]?.properties.label).toBe("X6c");
   });
 

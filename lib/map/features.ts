@@ -170,6 +170,7 @@ export interface DevicePointProps extends Props {
   /** Recording devices are never clustered: the dispatcher must always see who is filming. */
   pinned: boolean;
   label: string;
+  /** "" unless stale. */
   age: string;
 }
 
@@ -194,7 +195,9 @@ export function devicePoint(d: DevicePointInput): Feature<Point, DevicePointProp
     selected: d.selected,
     pinned: d.status === "recording",
     label: d.badge ?? d.serial,
-    age: formatAge(d.ageMs),
+    // Only a stale label shows its age; leaving it empty otherwise keeps a live camera's properties
+    // unchanged between reports, so an incremental update sends it as geometry alone.
+    age: d.freshness === "stale" ? formatAge(d.ageMs) : "",
   };
   return point(d.longitude, d.latitude, props, d.id);
 }
@@ -221,6 +224,27 @@ export function buildDeviceFeatures(
       }),
     );
   }
+  return collection(features);
+}
+
+export interface FocusPointProps extends DevicePointProps {
+  /** 1 for the nearest officer, 2 for the next…; 0 for the selected camera when it is not among them. */
+  rank: number;
+}
+
+/** The officers nearest the selected caller, and the selected camera, for the layer drawn above all devices. */
+export function buildFocusFeatures(
+  nearest: readonly DeviceView[],
+  selected: DeviceView | null,
+  selectedId: string | null,
+): FeatureCollection<Point, FocusPointProps> {
+  const features: Feature<Point, FocusPointProps>[] = [];
+  const add = (view: DeviceView, rank: number) => {
+    const f = buildDeviceFeatures([view], selectedId).features[0];
+    if (f) features.push({ ...f, properties: { ...f.properties, rank } });
+  };
+  nearest.forEach((v, i) => add(v, i + 1));
+  if (selected && !nearest.some((v) => v.device.id === selected.device.id)) add(selected, 0);
   return collection(features);
 }
 

@@ -13,10 +13,7 @@ const PROTOMAPS_ATTRIBUTION =
   '<a href="https://protomaps.com">Protomaps</a> © <a href="https://openstreetmap.org/copyright">OpenStreetMap</a>';
 
 /** True for a URL or path whose file name ends in `.pmtiles` (query and fragment ignored). */
-export function isPmtilesUrl(url: string): boolean {
-  const pathname = url.replace(/[?#].*$/, "");
-  return /\.pmtiles$/i.test(pathname);
-}
+export { isPmtilesUrl } from "./style";
 
 /** Replace Protomaps' Noto fontstacks, wherever an expression names them, with ours. */
 function withOurFonts(value: unknown): unknown {

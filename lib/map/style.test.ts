@@ -63,7 +63,7 @@ describe.each(THEME_NAMES)("built-in basemap, %s", (theme: ThemeName) => {
 describe("PMTiles basemap", () => {
   it("reads a Protomaps archive through the pmtiles:// protocol, with our glyphs", () => {
     const style = asObject(
-      resolveMapStyle({ mapStyleUrl: "/tiles/pittsburgh.pmtiles", theme: "dark", origin: ORIGIN }),
+      resolveMapStyle({ mapStyleUrl: "/tiles/pittsburgh.pmtiles", theme: "dark", origin: ORIGIN }, buildPmtilesStyle),
     );
     expect(validateStyleMin(style)).toEqual([]);
     expect(style.sources).toEqual({

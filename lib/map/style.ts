@@ -4,8 +4,14 @@
  */
 import type { StyleSpecification } from "maplibre-gl";
 import { buildBasemapStyle, trimOrigin } from "./basemap-style";
-import { buildPmtilesStyle, isPmtilesUrl } from "./pmtiles-style";
+import type { buildPmtilesStyle } from "./pmtiles-style";
 import type { ThemeName } from "./theme";
+
+/** A PMTiles archive (by its path's extension). */
+export function isPmtilesUrl(url: string): boolean {
+  const pathname = url.replace(/[?#].*$/, "");
+  return /\.pmtiles$/i.test(pathname);
+}
 
 export interface ResolveMapStyleInput {
   /** `getConfig().mapStyleUrl`: an http(s) URL, a path served by the app, or null. */
@@ -18,10 +24,27 @@ export interface ResolveMapStyleInput {
 /** What to hand `new maplibregl.Map({ style })` / `map.setStyle()`: a style URL or a style object. */
 export type ResolvedMapStyle = string | StyleSpecification;
 
-export function resolveMapStyle({ mapStyleUrl, theme, origin }: ResolveMapStyleInput): ResolvedMapStyle {
+/**
+ * `pmtiles`: the PMTiles style builder, which brings Protomaps' layer definitions with it; only a
+ * center that set a PMTiles basemap needs it, so the browser loads it on demand (loadMapStyle).
+ */
+export function resolveMapStyle(
+  { mapStyleUrl, theme, origin }: ResolveMapStyleInput,
+  pmtiles: typeof buildPmtilesStyle | null = null,
+): ResolvedMapStyle {
   const url = mapStyleUrl?.trim();
   if (!url) return buildBasemapStyle(theme, origin);
-  if (isPmtilesUrl(url)) return buildPmtilesStyle(url, theme, origin);
+  if (isPmtilesUrl(url)) {
+    if (!pmtiles) throw new Error("a PMTiles basemap needs the PMTiles style builder (use loadMapStyle)");
+    return pmtiles(url, theme, origin);
+  }
   // A path served by the app is made absolute; a full URL is passed through untouched.
   return url.startsWith("/") ? `${trimOrigin(origin)}${url}` : url;
+}
+
+/** resolveMapStyle, loading the PMTiles builder only when the basemap is a PMTiles archive. */
+export async function loadMapStyle(input: ResolveMapStyleInput): Promise<ResolvedMapStyle> {
+  const url = input.mapStyleUrl?.trim();
+  const pmtiles = url && isPmtilesUrl(url) ? (await import("./pmtiles-style")).buildPmtilesStyle : null;
+  return resolveMapStyle(input, pmtiles);
 }

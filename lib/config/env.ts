@@ -14,6 +14,8 @@ export const SANDBOX_DEFAULTS = {
   axonClientId: "sandbox-axon-client",
   axonClientSecret: "sandbox-axon-secret",
   datashareSecret: "sandbox-datashare-secret",
+  alertsClientId: "sandbox-alerts-ecc",
+  alertsClientSecret: "sandbox-alerts-ecc-secret",
 } as const;
 
 export interface AppConfig {

@@ -21,6 +21,8 @@ export const liveEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("call"), id: z.string().uuid() }),
   /** A call was shared to the center through Data Share: announce it. */
   z.object({ type: z.literal("shared"), id: z.string().uuid(), phone: z.string().max(20) }),
+  /** Central-station alerts changed (one alert when `id` is given): refetch the alert queue. */
+  z.object({ type: z.literal("alerts"), id: z.string().max(200).optional() }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 

@@ -24,6 +24,11 @@ export const AUDIT_ACTIONS = [
   "review.view",
   "review.export",
   "datashare.received",
+  "alert.view",
+  "alert.accept",
+  "alert.decline",
+  "alert.disposition",
+  "alert.chat",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

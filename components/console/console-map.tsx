@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore, type ReactNode } from "react";
 import { CallerLayer } from "@/components/map/caller-layer";
 import { DeviceLayer } from "@/components/map/device-layer";
 import { FitOnce } from "@/components/map/fit-once";
@@ -31,7 +31,18 @@ const useOrigin = () =>
   useSyncExternalStore(noSubscribe, () => window.location.origin, () => null);
 
 /** The map with its layers in draw order (jurisdiction, accuracy, uncertainty, trail, devices, callers), then behaviours. */
-export function ConsoleMap({ data, shownDevices, mapStyleUrl }: { data: ConsoleData; shownDevices: readonly DeviceView[]; mapStyleUrl: string | null }) {
+export function ConsoleMap({
+  data,
+  shownDevices,
+  mapStyleUrl,
+  children,
+}: {
+  data: ConsoleData;
+  shownDevices: readonly DeviceView[];
+  mapStyleUrl: string | null;
+  /** More overlays (central-station alerts), drawn above the callers. */
+  children?: ReactNode;
+}) {
   const theme = useTheme();
   const origin = useOrigin();
   const { selectedCallId, selectedDeviceId, follow, frame } = useConsoleState();
@@ -79,6 +90,7 @@ export function ConsoleMap({ data, shownDevices, mapStyleUrl }: { data: ConsoleD
       <TrailLayer data={trail} />
       <DeviceLayer data={devices} onSelect={(id) => selectDevice(id, { frame: false })} />
       <CallerLayer data={callers.points} onSelect={(id) => selectCall(id, { frame: false })} />
+      {children}
       <FitOnce points={everything} />
       <FrameTarget seq={frame?.seq ?? null} points={framePoints} />
       <FollowCaller enabled={follow} position={data.selectedCallerView?.location ?? null} />

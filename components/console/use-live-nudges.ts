@@ -2,6 +2,7 @@
 
 import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
+import { alertKeys } from "@/lib/browser/alerts-queries";
 import { queryKeys } from "@/lib/browser/console-queries";
 
 export interface SharedNudge {
@@ -71,6 +72,12 @@ export function useLiveNudges(onShared?: (nudge: SharedNudge) => void): void {
       refetcher.nudge(queryKeys.calls);
     };
     const onDevices = () => refetcher.nudge(queryKeys.devices);
+    const onAlerts = (e: MessageEvent) => {
+      const { id } = parse(e);
+      refetcher.nudge(alertKeys.list);
+      if (id) refetcher.nudge(alertKeys.detail(id));
+    };
+    source.addEventListener("alerts", onAlerts);
     source.addEventListener("calls", onCalls);
     source.addEventListener("shared", onSharedEvent);
     source.addEventListener("call", onCall);

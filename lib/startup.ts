@@ -45,7 +45,7 @@ export async function startServer(): Promise<void> {
     `Dispatcher Map is running at ${config.appUrl}`,
     `  database: ${config.database.kind === "pglite" ? `PGlite in ${config.database.dir}` : "PostgreSQL (DATABASE_URL)"}`,
     config.sandbox.enabled
-      ? `  upstreams: embedded sandbox at ${config.appUrl}/sandbox (seed ${config.sandbox.seed}; Portal at ${config.appUrl}/sandbox/portal)`
+      ? `  upstreams: embedded sandbox at ${config.appUrl}/sandbox (seed ${config.sandbox.seed}; Portal at ${config.appUrl}/sandbox/portal; central station at ${config.appUrl}/sandbox/central-station)`
       : `  upstreams: RapidSOS ${config.rapidsos.baseUrl}, Axon ${config.axon.baseUrl}`,
     ...describeInitialAccounts(accounts).map((l) => `  ${l}`),
     "",

@@ -14,7 +14,8 @@ export class AlertsPanel {
 
   async open() {
     await this.page.goto("/");
-    await expect(this.queue).toBeVisible();
+    // An empty listbox has no size: wait for its section instead.
+    await expect(this.page.getByRole("heading", { name: /^Alerts/ })).toBeVisible();
   }
 
   row(id: string): Locator {

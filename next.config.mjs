@@ -16,7 +16,7 @@ const nextConfig = {
   // the real API does not have. The sandbox router accepts both forms.
   skipTrailingSlashRedirect: true,
   // Native/wasm or worker-thread packages stay outside the server bundle and load from node_modules.
-  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "libphonenumber-js"],
+  serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "libphonenumber-js", "ws"],
   typescript: { ignoreBuildErrors: false },
   // Server actions (sign-in, sign-out) take a few hundred bytes; Next's default would read 1 MB.
   experimental: { serverActions: { bodySizeLimit: "64kb" } },

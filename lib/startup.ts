@@ -39,6 +39,7 @@ export async function startServer(): Promise<void> {
   callTracker().start();
   callTracker().follow(liveBus());
   devicePoller().start();
+  if (config.alerts) await startAlerts(config);
   schedulePurge(config);
 
   const lines = [
@@ -46,7 +47,7 @@ export async function startServer(): Promise<void> {
     `Dispatcher Map is running at ${config.appUrl}`,
     `  database: ${config.database.kind === "pglite" ? `PGlite in ${config.database.dir}` : "PostgreSQL (DATABASE_URL)"}`,
     config.sandbox.enabled
-      ? `  upstreams: embedded sandbox at ${config.appUrl}/sandbox (seed ${config.sandbox.seed}; Portal at ${config.appUrl}/sandbox/portal)`
+      ? `  upstreams: embedded sandbox at ${config.appUrl}/sandbox (seed ${config.sandbox.seed}; Portal at ${config.appUrl}/sandbox/portal; central station at ${config.appUrl}/sandbox/central-station)`
       : `  upstreams: RapidSOS ${config.rapidsos.baseUrl}, Axon ${config.axon.baseUrl}`,
     ...describeInitialAccounts(accounts).map((l) => `  ${l}`),
     "",
@@ -63,6 +64,24 @@ async function useSandboxClock(): Promise<void> {
   setDataClock(() => getSandbox()?.clock.now() ?? Date.now());
 }
 
+/**
+ * The Alerts events runner; with the embedded sandbox, first its events socket on a listener of its
+ * own (`next start` has no upgrade hook), whose URL the runner then uses.
+ */
+async function startAlerts(config: AppConfig): Promise<void> {
+  const { alertsRunner, useAlertsSocketUrl } = await import("@/lib/alerts/app-wiring");
+  if (config.sandbox.enabled && config.alerts?.socketUrl === null) {
+    const { getSandbox } = await import("@/sandbox");
+    const { startAlertsSocket } = await import("@/sandbox/alerts/socket");
+    const sandbox = getSandbox();
+    if (sandbox) {
+      const listener = await startAlertsSocket(sandbox.alerts, sandbox.clock, { port: config.sandbox.alertsSocketPort });
+      useAlertsSocketUrl(listener.url);
+    }
+  }
+  alertsRunner()?.start();
+}
+
 function schedulePurge(config: AppConfig): void {
   const run = async () => {
     const { getDatabase } = await import("@/lib/db/client");
@@ -73,9 +92,11 @@ function schedulePurge(config: AppConfig): void {
       const database = await getDatabase();
       if (!(await database.tryLead("retention-purge"))) return;
       const purged = await purgeHistory(database.db, config.retentionDays);
+      const { purgeAlerts } = await import("@/lib/alerts/store");
+      const alerts = await purgeAlerts(database.db, Date.now() - config.retentionDays * 86_400_000);
       // Ended sessions only matter for as long as the history they touched.
       const sessions = await purgeSessions(database.db, new Date(Date.now() - config.retentionDays * 86_400_000));
-      log().info({ purged, sessions, retentionDays: config.retentionDays }, "retention purge");
+      log().info({ purged, alerts, sessions, retentionDays: config.retentionDays }, "retention purge");
       // The audit trail: exported to a file first, then purged (lib/audit/retention.ts).
       const { archiveAndPurgeAudit } = await import("@/lib/audit/retention");
       const audit = await archiveAndPurgeAudit(database.db, config.dataDir, config.auditRetentionDays);

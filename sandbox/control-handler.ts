@@ -3,6 +3,7 @@
  * clients and request counters. JSON in and out; bad input is a 400 naming the problem.
  */
 import { z } from "zod";
+import { alertsControl } from "./alerts/control";
 import { AXON_SCOPES } from "./credentials";
 import { detail, json, methodNotAllowed, notFound, readJsonBody } from "./http";
 import { checkCallerId } from "./lei-query";
@@ -50,6 +51,9 @@ function normalisePhone(raw: string): { ok: true; value: string } | { ok: false;
 export async function control(sandbox: Sandbox, req: Request, rest: string[]): Promise<Response> {
   const path = rest.join("/");
   const m = req.method;
+  if (path === "alerts" || path.startsWith("alerts/")) {
+    return alertsControl(sandbox.alerts, req, path.slice("alerts".length).replace(/^\//, ""), () => sandbox.clock.now());
+  }
   if (path === "scenario") return m === "GET" ? json(sandbox.snapshot()) : methodNotAllowed(m, ["GET"]);
 
   if (path === "reset") {

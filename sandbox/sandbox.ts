@@ -1,4 +1,5 @@
 /** The sandbox itself: state, routing under /sandbox/, and the in-process control operations. */
+import { AlertsPlatform } from "./alerts/platform";
 import { axonSearch, axonToken } from "./axon-handler";
 import { OffsetClock } from "./clock";
 import { control } from "./control-handler";
@@ -28,6 +29,8 @@ const trimSlash = (p: string) => (p.length > 1 && p.endsWith("/") ? p.slice(0, -
 
 export class SandboxInstance implements Sandbox {
   readonly clock: OffsetClock;
+  /** RapidSOS Alerts: the partner and ECC APIs; its events socket listens apart (alerts/socket.ts). */
+  readonly alerts: AlertsPlatform;
   private readonly core: SandboxCore;
   private readonly size: ScenarioSize;
 
@@ -45,6 +48,7 @@ export class SandboxInstance implements Sandbox {
       leiLimiter: new SlidingWindowLimiter(options.leiRateLimitPerMinute, 60_000, realNow),
       counts: zeroCounts(),
     };
+    this.alerts = new AlertsPlatform(options.seed, this.clock, options.tokenTtlSeconds, realNow);
   }
 
   get seed(): number {
@@ -66,6 +70,9 @@ export class SandboxInstance implements Sandbox {
         case "/sandbox/axon/respond/api/v1/devices/states/search":
           return await axonSearch(c, req, url);
       }
+      if (path.startsWith("/sandbox/alerts/")) {
+        return await this.alerts.handle(req, path.slice("/sandbox/alerts/".length), url);
+      }
       if (path.startsWith("/sandbox/control/")) {
         return await control(this, req, path.slice("/sandbox/control/".length).split("/"));
       }
@@ -84,6 +91,7 @@ export class SandboxInstance implements Sandbox {
     c.credentials.reset();
     c.faults.clear();
     c.leiLimiter.clear();
+    this.alerts.reset(c.seed);
   }
 
   snapshot(): ScenarioSnapshot {

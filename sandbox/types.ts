@@ -5,6 +5,7 @@ import type { AxonScope, Upstream } from "./credentials";
 import type { DeviceStatus } from "./device-timeline";
 import type { FaultKind } from "./faults";
 import type { CallerSummary } from "./scenario";
+import type { AlertsPlatform } from "./alerts/platform";
 
 export type { CallKind, SandboxClock, AxonScope, Upstream, DeviceStatus, FaultKind, CallerSummary };
 
@@ -89,6 +90,8 @@ export interface CreatedAxonClient {
 }
 
 export interface Sandbox {
+  /** RapidSOS Alerts (partner API, ECC API, the events socket's source). */
+  readonly alerts: AlertsPlatform;
   /** Answers every request whose path starts with /sandbox/ (anything unknown: 404 JSON). */
   handle(req: Request): Promise<Response>;
   clock: SandboxClock;

@@ -42,7 +42,10 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           <h1 className="text-xl font-semibold">Call review</h1>
           <p className="text-sm text-muted">
             Every location the app received from RapidSOS, kept {getConfig().retentionDays} days. Times in UTC. Opening a call is recorded in the audit
-            trail.
+            trail.{" "}
+            <Link href="/review/alerts" className="text-accent underline underline-offset-2">
+              Central-station alerts
+            </Link>
           </p>
         </div>
         <ReviewFilterForm values={values} />

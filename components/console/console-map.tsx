@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useSyncExternalStore } from "react";
+import { useMemo, useSyncExternalStore, type ReactNode } from "react";
 import { CallerLayer } from "@/components/map/caller-layer";
 import { DeviceLayer } from "@/components/map/device-layer";
 import { FitOnce } from "@/components/map/fit-once";
@@ -38,19 +38,23 @@ const NEAREST_ON_MAP = 5;
 
 /**
  * The map with its layers in draw order (jurisdiction, accuracy, other callers' circles, trail,
- * devices, the nearest officers, the selected caller's circle, callers), then behaviours: whatever
- * else is crowded on the map, the selected caller, its circle and the nearest officers stay on top.
+ * devices, the nearest officers, the selected caller's circle, callers, then any overlays such as
+ * central-station alerts), then behaviours: whatever else is crowded on the map, the selected
+ * caller, its circle and the nearest officers stay on top.
  */
 export function ConsoleMap({
   data,
   shownDevices,
   nearest,
   mapStyleUrl,
+  children,
 }: {
   data: ConsoleData;
   shownDevices: readonly DeviceView[];
   nearest: readonly Ranked<DeviceView>[];
   mapStyleUrl: string | null;
+  /** More overlays (central-station alerts), drawn above the callers. */
+  children?: ReactNode;
 }) {
   const theme = useTheme();
   const origin = useOrigin();
@@ -113,6 +117,7 @@ export function ConsoleMap({
       <FocusLayer data={focus} />
       <UncertaintyLayer data={selectedUncertainty} />
       <CallerLayer data={callers.points} onSelect={(id) => selectCall(id, { frame: false })} />
+      {children}
       <FitOnce points={everything} />
       <FrameTarget seq={frame?.seq ?? null} points={framePoints} />
       <FollowCaller enabled={follow} position={data.selectedCallerView?.location ?? null} />

@@ -1,7 +1,12 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { AlertDetails } from "@/components/alerts/alert-details";
+import { AlertMapLayers } from "@/components/alerts/alert-map-layers";
+import { AlertQueue } from "@/components/alerts/alert-queue";
+import { AlertToasts } from "@/components/alerts/alert-toasts";
+import { isWaiting, useAlertsConsole } from "@/components/alerts/use-alerts-console";
 import type { DeviceStatus } from "@/lib/axon/types";
 import { NearestIndex } from "@/lib/geo/nearest";
 import type { ThemeName } from "@/lib/map/theme";
@@ -54,13 +59,31 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
   const data = useConsoleData(displayConfidence);
   const state = useConsoleState();
   const actions = useConsoleActions();
-  const announcements = useShareAnnouncements(data.calls, data.callsFeed.loaded, useShareSound().enabled);
+  const sound = useShareSound().enabled;
+  const announcements = useShareAnnouncements(data.calls, data.callsFeed.loaded, sound);
+  const alerts = useAlertsConsole(sound);
   useLiveNudges(announcements.onShared);
-  useConsoleKeys(actions, { jumpToShared: announcements.jump });
+  useConsoleKeys(actions, { jumpToShared: announcements.jump, jumpToAlert: alerts.jump });
   const shownDevices = useDeviceFilter(data.deviceViews, state.shownStatuses, state.deviceQuery);
+
+  // A caller or an alert is selected, never both; selecting an alert frames it on the map.
+  const { select: selectAlert, selectedId: selectedAlertId } = alerts;
+  const [alertFrame, setAlertFrame] = useState(0);
+  useEffect(() => {
+    if (state.selectedCallId !== null) selectAlert(null);
+  }, [state.selectedCallId, selectAlert]);
+  useEffect(() => {
+    if (selectedAlertId === null) return;
+    actions.selectCall(null);
+    // Its own numbering, apart from the console's frame requests (FrameTarget remembers the last per map).
+    setAlertFrame((n) => (n === 0 ? 1_000_001 : n + 1));
+  }, [selectedAlertId, actions]);
+
   // Ranked among the devices the filters show, so hiding docked cameras also drops them from "nearest".
-  const origin = data.selectedCallerView?.location ?? null;
-  // Rebuilt when cameras move (each device batch); a new caller position only queries it.
+  const alertPoint = alerts.selected?.location.point ?? null;
+  const alertOrigin = useMemo(() => (alertPoint ? { latitude: alertPoint.lat, longitude: alertPoint.lon } : null), [alertPoint]);
+  const origin = alertOrigin ?? data.selectedCallerView?.location ?? null;
+  // Rebuilt when cameras move (each device batch); a new caller or alert position only queries it.
   const index = useMemo(() => new NearestIndex(shownDevices, (v) => v.device.location), [shownDevices]);
   const nearest = useMemo(() => (origin ? index.nearest(origin, NEAREST_SHOWN) : []), [origin, index]);
   const counts = useMemo(() => {
@@ -82,13 +105,20 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
         <div className="border-b border-line p-3">
           <CallerSearch />
         </div>
+        <PanelSection title="Alerts" count={alerts.alerts.filter(isWaiting).length} stale={alerts.failing} headingId="alerts-heading" className="max-h-[34%] shrink-0">
+          <div className="min-h-0 overflow-y-auto">
+            <AlertQueue console={alerts} />
+          </div>
+        </PanelSection>
         <PanelSection title="Calls" count={data.calls.length} stale={data.callsStale} headingId="calls-heading" className="max-h-[38%] shrink-0">
           <div className="min-h-0 overflow-y-auto">
             <CallList calls={data.calls} views={data.callerViews} />
           </div>
         </PanelSection>
         <div className="min-h-0 flex-1 overflow-y-auto border-t border-line p-3">
-          {data.selectedCall ? (
+          {alerts.selectedId && alerts.detail?.alert.id === alerts.selectedId ? (
+            <AlertDetails detail={alerts.detail} now={alerts.now} />
+          ) : data.selectedCall ? (
             <CallerDetails call={data.selectedCall} view={data.selectedCallerView} trailCount={data.trail.length} />
           ) : (
             <p className="text-sm text-muted">Select a call to see the caller&apos;s location, uncertainty and nearest officers.</p>
@@ -106,9 +136,12 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
           devicesNotice={data.devicesNotice}
         />
         <div className="relative min-h-0 flex-1">
-          <ConsoleMap data={data} shownDevices={shownDevices} nearest={nearest} mapStyleUrl={mapStyleUrl} />
+          <ConsoleMap data={data} shownDevices={shownDevices} nearest={nearest} mapStyleUrl={mapStyleUrl}>
+            <AlertMapLayers console={alerts} frameSeq={alertFrame} />
+          </ConsoleMap>
           <MapToolbar hasCaller={data.selectedCall !== null} />
           <ShareToasts toasts={announcements.toasts} calls={data.calls} onOpen={announcements.open} onDismiss={announcements.dismiss} />
+          <AlertToasts toasts={alerts.toasts} alerts={alerts.alerts} onOpen={alerts.select} onDismiss={alerts.dismiss} />
           <MapLegend displayConfidence={displayConfidence} />
         </div>
       </main>
@@ -116,7 +149,7 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
       <aside aria-label="Officers" className="flex min-h-0 flex-col border-l border-line bg-raised">
         <PanelSection title="Nearest officers" stale={data.devicesStale} headingId="nearest-heading" className="max-h-[40%] shrink-0">
           <div className="min-h-0 overflow-y-auto">
-            <NearestOfficers ranked={nearest} hasCaller={data.selectedCallerView !== null} />
+            <NearestOfficers ranked={nearest} hasCaller={origin !== null} />
           </div>
         </PanelSection>
         {data.selectedDeviceView ? (

@@ -5,6 +5,7 @@ const KEYS: [string, string][] = [
   ["Esc", "clear"],
   ["f", "follow"],
   ["g", "newest shared call"],
+  ["a", "newest waiting alert"],
 ];
 
 /** The keyboard flow, always visible: new staff learn it by reading the bottom of the panel. */

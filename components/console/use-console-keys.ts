@@ -12,6 +12,8 @@ function isEditable(target: EventTarget | null): boolean {
 export interface ExtraKeys {
   /** `g`: go to the newest call shared from RapidSOS Portal (false when there is none yet). */
   jumpToShared?: () => boolean;
+  /** `a`: go to the newest central-station alert still waiting for an answer. */
+  jumpToAlert?: () => boolean;
 }
 
 /**
@@ -51,6 +53,8 @@ export function useConsoleKeys(actions: ConsoleActions, extra: ExtraKeys = {}): 
         latest.current.toggleFollow();
       } else if ((e.key === "g" || e.key === "G") && latestExtra.current.jumpToShared) {
         if (latestExtra.current.jumpToShared()) e.preventDefault();
+      } else if ((e.key === "a" || e.key === "A") && latestExtra.current.jumpToAlert) {
+        if (latestExtra.current.jumpToAlert()) e.preventDefault();
       }
     }
     window.addEventListener("keydown", onKeyDown);

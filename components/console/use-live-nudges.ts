@@ -4,6 +4,7 @@ import { useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react
 import { useEffect, useRef } from "react";
 import { applyDevicesDelta, liveStreamState, queryKeys } from "@/lib/browser/console-queries";
 import type { DeviceDelta } from "@/lib/live/device-delta";
+import { alertKeys } from "@/lib/browser/alerts-queries";
 
 export interface SharedNudge {
   id: string;
@@ -83,6 +84,12 @@ export function useLiveNudges(onShared?: (nudge: SharedNudge) => void): void {
       }
       if (!applied) refetcher.nudge(queryKeys.devices);
     };
+    const onAlerts = (e: MessageEvent) => {
+      const { id } = parse(e);
+      refetcher.nudge(alertKeys.list);
+      if (id) refetcher.nudge(alertKeys.detail(id));
+    };
+    source.addEventListener("alerts", onAlerts);
     source.addEventListener("calls", onCalls);
     source.addEventListener("shared", onSharedEvent);
     source.addEventListener("call", onCall);

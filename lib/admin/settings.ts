@@ -69,6 +69,26 @@ export function settingsView(config: AppConfig): SettingsView {
           { label: "Timeout", value: `${config.upstreamTimeoutMs} ms`, variable: "UPSTREAM_TIMEOUT_MS" },
         ],
       },
+      ...(config.alerts
+        ? [
+            {
+              name: "alerts" as const,
+              label: "RapidSOS Alerts (central-station alerts)",
+              settings: [
+                { label: "REST base URL", value: config.alerts.baseUrl, variable: "ALERTS_BASE_URL", ...sandbox(config.alerts.baseUrl) },
+                { label: "Token URL", value: config.alerts.tokenUrl, variable: "ALERTS_TOKEN_URL", ...sandbox(config.alerts.tokenUrl) },
+                {
+                  label: "Events socket",
+                  value: config.alerts.socketUrl ?? `embedded sandbox listener (port ${config.sandbox.alertsSocketPort === 0 ? "chosen at start" : config.sandbox.alertsSocketPort})`,
+                  variable: config.alerts.socketUrl ? "ALERTS_SOCKET_URL" : "ALERTS_SOCKET_URL, SANDBOX_ALERTS_SOCKET_PORT",
+                  ...(config.alerts.socketUrl ? {} : { note: "sandbox" as const }),
+                },
+                { label: "Client id", value: config.alerts.clientId, variable: "ALERTS_CLIENT_ID", ...sandbox(config.alerts.clientId) },
+                { label: "Client secret", value: isSet(config.alerts.clientSecret.reveal() !== ""), variable: "ALERTS_CLIENT_SECRET", note: "secret" as const },
+              ],
+            },
+          ]
+        : []),
     ],
     sections: [
       {

@@ -9,6 +9,7 @@ import "server-only";
 import { AxonClient, NO_DEVICE_DATA_NOTICE } from "@/lib/axon/client";
 import type { AppConfig } from "@/lib/config/env";
 import { RapidsosClient } from "@/lib/rapidsos/client";
+import { AlertsClient } from "@/lib/alerts/client";
 import { log } from "@/lib/server/log";
 import { isUpstreamError, UPSTREAM_LABEL, UpstreamError, type UpstreamName } from "@/lib/upstream/errors";
 import { outcomeOfError, type HealthRegistry, type UpstreamHealth } from "@/lib/upstream/health";
@@ -16,7 +17,7 @@ import { outcomeOfError, type HealthRegistry, type UpstreamHealth } from "@/lib/
 /** Fictional (555-01xx is reserved for fiction) and outside the sandbox's 412 area code. */
 export const PROBE_NUMBER = "12025550100";
 
-export const UPSTREAM_NAMES = ["rapidsos", "axon"] as const satisfies readonly UpstreamName[];
+export const UPSTREAM_NAMES = ["rapidsos", "axon", "alerts"] as const satisfies readonly UpstreamName[];
 
 export interface UpstreamTestResult {
   upstream: UpstreamName;
@@ -36,7 +37,7 @@ export interface UpstreamTestResult {
 }
 
 export interface UpstreamTestDeps {
-  config: Pick<AppConfig, "rapidsos" | "axon" | "upstreamTimeoutMs">;
+  config: Pick<AppConfig, "rapidsos" | "axon" | "upstreamTimeoutMs"> & Partial<Pick<AppConfig, "alerts">>;
   health: HealthRegistry;
   now?: () => number;
 }
@@ -93,6 +94,15 @@ async function probeAxon(deps: UpstreamTestDeps): Promise<{ detail: string; summ
   };
 }
 
+async function probeAlerts(deps: UpstreamTestDeps): Promise<{ detail: string; summary: string; status: number }> {
+  const config = deps.config.alerts;
+  if (!config) throw new StepError("token", new UpstreamError("alerts", "rejected", { detail: "RapidSOS Alerts is not configured (ALERTS_BASE_URL)." }));
+  const client = new AlertsClient({ ...config, timeoutMs: deps.config.upstreamTimeoutMs, health: deps.health });
+  await step("token", () => client.tokens.get());
+  const page = await step("request", () => client.list(Math.max(1, Date.now() - 3_600_000), 1));
+  return { detail: `RapidSOS Alerts issued a token and answered the alert list (${page.alerts.length ? "alerts in the last hour" : "no alert in the last hour"}).`, summary: "answered", status: 200 };
+}
+
 export async function testUpstream(name: UpstreamName, deps: UpstreamTestDeps): Promise<UpstreamTestResult> {
   const now = deps.now ?? Date.now;
   const started = now();
@@ -103,7 +113,7 @@ export async function testUpstream(name: UpstreamName, deps: UpstreamTestDeps): 
     return { upstream: name, ok, failedStep, detail, summary, status, durationMs: at.getTime() - started, at: at.toISOString(), health: deps.health.get(name) };
   };
   try {
-    const result = await (name === "rapidsos" ? probeRapidsos(deps) : probeAxon(deps));
+    const result = await (name === "rapidsos" ? probeRapidsos(deps) : name === "alerts" ? probeAlerts(deps) : probeAxon(deps));
     return finish(true, null, result.detail, result.summary, result.status);
   } catch (err) {
     const failedStep = err instanceof StepError ? err.step : "request";

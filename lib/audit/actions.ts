@@ -29,6 +29,11 @@ export const AUDIT_ACTIONS = [
   "review.export",
   "datashare.received",
   "datashare.flood",
+  "alert.view",
+  "alert.accept",
+  "alert.decline",
+  "alert.disposition",
+  "alert.chat",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -15,6 +15,8 @@ export const SANDBOX_DEFAULTS = {
   axonClientId: "sandbox-axon-client",
   axonClientSecret: "sandbox-axon-secret",
   datashareSecret: "sandbox-datashare-secret",
+  alertsClientId: "sandbox-alerts-ecc",
+  alertsClientSecret: "sandbox-alerts-ecc-secret",
 } as const;
 
 export interface AppConfig {
@@ -36,6 +38,8 @@ export interface AppConfig {
     callers: number | undefined;
     /** Unset: Axon's cadence by status. */
     deviceReportMs: number | undefined;
+    /** Port of the sandbox's Alerts events socket (its own listener); 0: any free port. */
+    alertsSocketPort: number;
   };
   rapidsos: { baseUrl: string; clientId: string; clientSecret: Secret };
   axon: {
@@ -47,6 +51,12 @@ export interface AppConfig {
     /** How often the cluster's one poller asks Axon for every page. */
     pollIntervalMs: number;
   };
+  /**
+   * RapidSOS Alerts (ECC side): REST at `${baseUrl}/v1/alerts`, the events socket, the token URL.
+   * `socketUrl` null: the embedded sandbox's listener, whose port is known only once it listens.
+   * Null altogether when the sandbox is off and no Alerts URL is configured.
+   */
+  alerts: { baseUrl: string; tokenUrl: string; socketUrl: string | null; clientId: string; clientSecret: Secret } | null;
   upstreamTimeoutMs: number;
   displayConfidence: number;
   mapStyleUrl: string | null;
@@ -112,7 +122,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   };
 
   const appUrl = e.APP_URL ?? `http://localhost:${e.PORT}`;
-  const upstreamConfigured = e.RAPIDSOS_BASE_URL !== undefined || e.AXON_BASE_URL !== undefined;
+  const upstreamConfigured = e.RAPIDSOS_BASE_URL !== undefined || e.AXON_BASE_URL !== undefined || e.ALERTS_BASE_URL !== undefined;
   const sandboxEnabled = e.SANDBOX === "on" || (e.SANDBOX === "auto" && !upstreamConfigured);
   const sandboxRapidsos = `${appUrl}/sandbox/rapidsos`;
   const sandboxAxon = `${appUrl}/sandbox/axon`;
@@ -147,6 +157,21 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     pageSize: e.AXON_PAGE_SIZE,
     pollIntervalMs: e.AXON_POLL_INTERVAL_MS,
   };
+
+  const alertsBase = e.ALERTS_BASE_URL ?? (sandboxEnabled ? `${appUrl}/sandbox/alerts` : undefined);
+  const whenAlerts = "when ALERTS_BASE_URL is set with the sandbox off";
+  const alerts =
+    alertsBase === undefined
+      ? null
+      : {
+          baseUrl: alertsBase,
+          tokenUrl: e.ALERTS_TOKEN_URL ?? `${alertsBase}/oauth/token`,
+          socketUrl: e.ALERTS_SOCKET_URL ?? (sandboxEnabled && e.ALERTS_BASE_URL === undefined ? null : need<string>("ALERTS_SOCKET_URL", e.ALERTS_SOCKET_URL, whenAlerts)),
+          clientId: sandboxEnabled ? (e.ALERTS_CLIENT_ID ?? SANDBOX_DEFAULTS.alertsClientId) : need("ALERTS_CLIENT_ID", e.ALERTS_CLIENT_ID, whenAlerts),
+          clientSecret: new Secret(
+            sandboxEnabled ? (e.ALERTS_CLIENT_SECRET ?? SANDBOX_DEFAULTS.alertsClientSecret) : need("ALERTS_CLIENT_SECRET", e.ALERTS_CLIENT_SECRET, whenAlerts),
+          ),
+        };
 
   if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
     problems.push({
@@ -193,9 +218,11 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       devices: e.SANDBOX_DEVICES,
       callers: e.SANDBOX_CALLERS,
       deviceReportMs: e.SANDBOX_DEVICE_REPORT_MS,
+      alertsSocketPort: e.SANDBOX_ALERTS_SOCKET_PORT,
     },
     rapidsos,
     axon,
+    alerts,
     upstreamTimeoutMs: e.UPSTREAM_TIMEOUT_MS,
     displayConfidence: e.DISPLAY_CONFIDENCE,
     mapStyleUrl: e.MAP_STYLE_URL ?? null,

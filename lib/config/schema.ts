@@ -83,6 +83,18 @@ export const envSchema = z.object({
   AXON_CLIENT_SECRET: optionalString,
   AXON_PAGE_SIZE: int(1, 2000).default(100),
   AXON_POLL_INTERVAL_MS: int(1000, 60_000).default(5000),
+  ALERTS_BASE_URL: optionalUrl,
+  ALERTS_TOKEN_URL: optionalUrl,
+  ALERTS_SOCKET_URL: z
+    .string()
+    .trim()
+    .transform((v) => (v === "" ? undefined : v.replace(/\/+$/, "")))
+    .pipe(z.url({ protocol: /^wss?$/, error: "must be a ws(s):// URL" }).optional())
+    .optional(),
+  ALERTS_CLIENT_ID: optionalString,
+  ALERTS_CLIENT_SECRET: optionalString,
+  /** 0: any free port (the app learns it in-process). */
+  SANDBOX_ALERTS_SOCKET_PORT: int(0, 65535).default(0),
   UPSTREAM_TIMEOUT_MS: int(100, 120_000).default(5000),
 
   DISPLAY_CONFIDENCE: int(1, 99).default(90),

@@ -20,6 +20,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Alert } from "@/lib/alerts/types";
 import type { CallerLocation } from "@/lib/rapidsos/types";
 
 const stamp = (name: string) =>
@@ -259,3 +260,53 @@ export const schema = {
   liveFeeds,
   signinThrottle,
 };
+
+// ── RapidSOS Alerts (lib/alerts) ────────────────────────────────────────────────────────────────
+// Kept past the vendor's 12 hours for review, under RETENTION_DAYS like everything else.
+
+/** Every alert the ECC saw: the latest snapshot (our reshaped type) plus the columns we query by. */
+export const alerts = pgTable(
+  "alerts",
+  {
+    /** RapidSOS's alert_id. */
+    id: text("id").primaryKey(),
+    createdTime: ms("created_time").notNull(),
+    status: text("status").notNull(),
+    disposition: text("disposition"),
+    slaExpirationTime: ms("sla_expiration_time"),
+    alert: jsonb("alert").$type<Alert>().notNull(),
+    receivedAt: stamp("received_at"),
+    updatedAt: stamp("updated_at"),
+  },
+  (t) => [index("alerts_created_idx").on(t.createdTime), index("alerts_status_idx").on(t.status)],
+);
+
+/**
+ * An alert's timeline: status, disposition, locations, chat, milestones, multi-trip signals, and
+ * our own consoles' actions (with who). `key` makes every upstream fact land once, however many
+ * times the socket, a replay or a catch-up delivers it.
+ */
+export const alertEvents = pgTable(
+  "alert_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    alertId: text("alert_id")
+      .notNull()
+      .references(() => alerts.id, { onDelete: "cascade" }),
+    key: text("key").notNull().unique(),
+    kind: text("kind").notNull(),
+    at: ms("at").notNull(),
+    actorId: uuid("actor_id").references(() => users.id, { onDelete: "set null" }),
+    actorEmail: text("actor_email"),
+    data: jsonb("data").$type<Record<string, unknown>>().notNull(),
+    receivedAt: stamp("received_at"),
+  },
+  (t) => [index("alert_events_alert_idx").on(t.alertId, t.at)],
+);
+
+/** Where the catch-up through GET /v1/alerts resumes (`alerts_until` of the last page). */
+export const alertSync = pgTable("alert_sync", {
+  name: text("name").primaryKey(),
+  cursor: ms("cursor").notNull(),
+  updatedAt: stamp("updated_at"),
+});

@@ -27,6 +27,8 @@ export const liveEventSchema = z.discriminatedUnion("type", [
    * instance reads it once and sends consoles the delta itself (see lib/live/sse.ts).
    */
   z.object({ type: z.literal("devices"), version: z.number().int().positive() }),
+  /** Central-station alerts changed (one alert when `id` is given): refetch the alert queue. */
+  z.object({ type: z.literal("alerts"), id: z.string().max(200).optional() }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
 

@@ -6,7 +6,7 @@
  */
 import { HttpError } from "@/lib/server/http";
 
-export type UpstreamName = "rapidsos" | "axon";
+export type UpstreamName = "rapidsos" | "axon" | "alerts";
 
 export type UpstreamErrorKind =
   | "rate_limited"
@@ -20,6 +20,7 @@ export type UpstreamErrorKind =
 export const UPSTREAM_LABEL: Record<UpstreamName, string> = {
   rapidsos: "RapidSOS",
   axon: "Axon",
+  alerts: "RapidSOS Alerts",
 };
 
 /** Retry-After we send when the upstream limited us without saying for how long. */

@@ -49,7 +49,7 @@ export class HealthRegistry {
   }
 
   snapshot(): Record<UpstreamName, UpstreamHealth> {
-    return { rapidsos: this.get("rapidsos"), axon: this.get("axon") };
+    return { rapidsos: this.get("rapidsos"), axon: this.get("axon"), alerts: this.get("alerts") };
   }
 }
 

@@ -13,7 +13,7 @@ import { parseRetryAfter } from "./retry-after";
 
 export interface UpstreamRequest {
   upstream: UpstreamName;
-  method: "GET" | "POST";
+  method: "GET" | "POST" | "PATCH";
   url: string;
   headers?: Record<string, string>;
   body?: string | URLSearchParams;

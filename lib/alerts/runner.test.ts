@@ -1,0 +1,135 @@
+/** The runner against the sandbox over real HTTP and a real WebSocket, storing into a real PGlite. */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SANDBOX_DEFAULTS } from "@/lib/config/env";
+import { Secret } from "@/lib/config/secret";
+import type { Database } from "@/lib/db/client";
+import { alerts as alertsTable } from "@/lib/db/schema";
+import { LiveBus, type LiveEvent } from "@/lib/live/bus";
+import { HealthRegistry } from "@/lib/upstream/health";
+import { startAlertsSocket, type AlertsSocketServer } from "@/sandbox/alerts/socket";
+import { serveSandbox, type ServedSandbox } from "@/sandbox/testing";
+import { backends } from "@/testing/databases";
+import { AlertsClient } from "./client";
+import type { EventOutcome } from "./events";
+import { AlertsRunner } from "./runner";
+import { getAlert, timelineOf } from "./store";
+
+let sb: ServedSandbox;
+let socket: AlertsSocketServer;
+let database: Database;
+let bus: LiveBus;
+let runner: AlertsRunner;
+let outcomes: EventOutcome[];
+let nudges: LiveEvent[];
+
+const until = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("timed out");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+};
+
+async function create(template: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const res = await sb.control("POST", "alerts", { template, ...extra });
+  return ((await res.json()) as { alert_id: string }).alert_id;
+}
+
+function newRunner(): AlertsRunner {
+  const client = new AlertsClient({
+    baseUrl: `${sb.url}/sandbox/alerts`,
+    tokenUrl: `${sb.url}/sandbox/alerts/oauth/token`,
+    clientId: SANDBOX_DEFAULTS.alertsClientId,
+    clientSecret: new Secret(SANDBOX_DEFAULTS.alertsClientSecret),
+    timeoutMs: 3000,
+    health: new HealthRegistry(),
+  });
+  const r = new AlertsRunner({ database: async () => database, client, socketUrl: () => socket.url, bus, now: () => sb.sandbox.clock.now(), checkEveryMs: 50, pollWhileDownMs: 200, backoffMaxMs: 200 });
+  r.onOutcome = (o) => outcomes.push(o);
+  return r;
+}
+
+beforeAll(async () => {
+  sb = await serveSandbox();
+  socket = await startAlertsSocket(sb.sandbox.alerts, sb.sandbox.clock);
+  database = await backends[0]!.open();
+  bus = new LiveBus(async () => database);
+  await bus.start();
+  bus.subscribe((e) => nudges.push(e));
+});
+afterAll(async () => {
+  await runner?.stop();
+  await socket.close();
+  await sb.close();
+  await database.close();
+});
+beforeEach(async () => {
+  await runner?.stop();
+  await database.db.delete(alertsTable);
+  await database.db.execute("delete from alert_sync");
+  await sb.control("POST", "reset", {});
+  await sb.control("POST", "alerts/settings", { scenario: false });
+  outcomes = [];
+  nudges = [];
+  runner = newRunner();
+  runner.start();
+  await until(() => runner.connected && socket.connections() === 1);
+});
+
+describe("the alerts runner", () => {
+  it("stores a new alert from the socket and nudges consoles", async () => {
+    const id = await create("fire");
+    await until(async () => (await getAlert(database.db, id)) !== null);
+    const a = await getAlert(database.db, id);
+    expect(a?.status.name).toBe("DISPATCH_REQUESTED");
+    expect(a?.location.radiusM).toBe(8);
+    await until(() => nudges.some((n) => n.type === "alerts" && n.id === id));
+  });
+
+  it("follows status, disposition, location and chat into the timeline", async () => {
+    const id = await create("mpers");
+    await until(async () => (await getAlert(database.db, id)) !== null);
+    await sb.control("POST", `alerts/${id}/location`, { latitude: 40.4431, longitude: -79.9524, uncertainty_radius: -1 });
+    await sb.control("POST", `alerts/${id}/chat`, { message: "Wearer answered the pendant" });
+    await sb.control("POST", `alerts/${id}/chat`, { message: "Fall confirmed", message_type: "MILESTONE" });
+    await until(async () => (await timelineOf(database.db, id)).filter((e) => e.kind === "chat" || e.kind === "milestone").length === 2);
+    const a = await getAlert(database.db, id);
+    expect(a?.location.point).toEqual({ lat: 40.4431, lon: -79.9524 });
+    expect(a?.location.radiusM).toBeNull();
+    expect(a?.history).toHaveLength(2);
+  });
+
+  it("ignores a replayed message, refuses a stale one and keeps the connection", async () => {
+    await sb.control("POST", "alerts/faults", { kind: "replay" });
+    await create("fire");
+    await until(() => outcomes.some((o) => o.kind === "dropped" && /duplicate/.test(o.reason)));
+    await sb.control("POST", "alerts/faults", { kind: "stale" });
+    await create("fire");
+    await until(() => outcomes.some((o) => o.kind === "dropped" && /old/.test(o.reason)));
+    expect(runner.connected).toBe(true);
+  });
+
+  it("speaks the captured `event_type` envelope too", async () => {
+    await sb.control("POST", "alerts/settings", { envelope: "event_type" });
+    const id = await create("crash");
+    await until(async () => (await getAlert(database.db, id)) !== null);
+  });
+
+  it("misses nothing while the socket is down: catch-up through the list, then reconnects", async () => {
+    await sb.control("POST", "alerts/faults", { kind: "drop" });
+    const dropped = await create("fire");
+    const whileDown = await create("burglary");
+    await until(async () => (await getAlert(database.db, dropped)) !== null && (await getAlert(database.db, whileDown)) !== null);
+    await until(() => runner.connected);
+  });
+
+  it("catches a status change it missed while down (refresh of open alerts)", async () => {
+    const id = await create("fire", { slaSeconds: 2 });
+    await until(async () => (await getAlert(database.db, id)) !== null);
+    await runner.stop();
+    await sb.advanceClock(3_000);
+    runner = newRunner();
+    runner.start();
+    await until(async () => (await getAlert(database.db, id))?.status.name === "TIMEOUT");
+  });
+});

@@ -1,5 +1,5 @@
 /**
- * POST /v1/alerts, the partner (central station) side of document 003: validate the request the way
+ * POST /v1/alerts, the partner (central station) side of the RapidSOS Alert Management API for tech partners: validate the request the way
  * the platform would, with a `detail` that names the field, and decide coverage (201 / 216 / 217).
  * Both request forms are accepted: 003's `{blocking, callflow, variables: {event, ...}}` and the
  * OpenAPI's flat AlertMetadataRequest. Numbers where strings are documented (zip_code, phone) are

@@ -1,6 +1,6 @@
 /**
  * The Alerts platform's vocabulary as the sandbox speaks it (Alert Management API 1.1.0, Websocket
- * Events API 1.1.1, document 003), plus the captured sandbox traffic where it differs.
+ * Events API 1.1.1, and the RapidSOS Alert Management API for tech partners), plus the captured sandbox traffic where it differs.
  */
 
 export const EMERGENCY_TYPES = [

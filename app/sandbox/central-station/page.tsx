@@ -9,7 +9,7 @@ export const metadata: Metadata = {
   title: "Central station (sandbox) — Dispatcher Map",
 };
 
-/** The sandbox's alarm-monitoring company (document 003's partner side): create alerts by hand. */
+/** The sandbox's alarm-monitoring company (the partner side of the RapidSOS Alert Management API): create alerts by hand. */
 export default function CentralStationPage() {
   if (!getSandbox()) notFound();
   return <CentralStationApp />;

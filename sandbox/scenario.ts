@@ -7,7 +7,6 @@ import type { CallKind } from "./caller-routes";
 import type { CallPlan } from "./call-plan";
 import { CallSchedule, RECORD_MAX_AGE_MS, SERVE_AFTER_END_MS, type CallStatus } from "./call-schedule";
 import { DeviceSimulation, type DeviceReport } from "./device-state";
-import type { ScenarioSize } from "./types";
 import { buildCallRecords, type SimRecord } from "./lei-records";
 
 export interface CallerSummary {
@@ -19,6 +18,16 @@ export interface CallerSummary {
   status: CallStatus;
   recordCount: number;
   latest: { lat: number; lon: number } | null;
+}
+
+/** How big the scenario is (SANDBOX_DEVICES, SANDBOX_CALLERS, SANDBOX_DEVICE_REPORT_MS); unset: the small demo. */
+export interface ScenarioSize {
+  /** Body cameras, 1–10,000 (48 by default: the fixed roster). */
+  devices?: number;
+  /** Callers live at once, 1–300; unset: three at reset and one more about every four minutes. */
+  callers?: number;
+  /** Every camera that is on reports this often (ms), for benchmarks; unset: Axon's cadence. */
+  deviceReportMs?: number;
 }
 
 /** The snapshot lists calls that stopped being served less than this long ago. */

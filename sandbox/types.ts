@@ -4,20 +4,12 @@ import type { SandboxClock } from "./clock";
 import type { AxonScope, Upstream } from "./credentials";
 import type { DeviceStatus } from "./device-timeline";
 import type { FaultKind } from "./faults";
-import type { CallerSummary } from "./scenario";
 import type { AlertsPlatform } from "./alerts/platform";
+import type { CallerSummary, ScenarioSize } from "./scenario";
+
+export type { ScenarioSize };
 
 export type { CallKind, SandboxClock, AxonScope, Upstream, DeviceStatus, FaultKind, CallerSummary };
-
-/** How big the scenario is (SANDBOX_DEVICES, SANDBOX_CALLERS, SANDBOX_DEVICE_REPORT_MS); unset: the small demo. */
-export interface ScenarioSize {
-  /** Body cameras, 1–10,000 (48 by default: the fixed roster). */
-  devices?: number;
-  /** Callers live at once, 1–300; unset: three at reset and one more about every four minutes. */
-  callers?: number;
-  /** Every camera that is on reports this often (ms), for benchmarks; unset: Axon's cadence. */
-  deviceReportMs?: number;
-}
 
 export interface SandboxOptions extends ScenarioSize {
   seed: number;

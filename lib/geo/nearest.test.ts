@@ -87,16 +87,6 @@ describe("NearestIndex", () => {
     }
   });
 
-  it("builds and ranks 5,000 cameras in a couple of milliseconds", () => {
-    const runs = Array.from({ length: 15 }, () => {
-      const t0 = performance.now();
-      new NearestIndex(cameras, (c) => c.at).nearest(origin, 10);
-      return performance.now() - t0;
-    }).sort((a, b) => a - b);
-    // The median of warm runs; generous because the test machine is shared (the target is ≤ 2 ms).
-    expect(runs[7]).toBeLessThan(10);
-  });
-
   it("answers nothing for an empty set", () => {
     expect(new NearestIndex([nowhere], (d) => d.at).nearest(origin, 5)).toEqual([]);
   });

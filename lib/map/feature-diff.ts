@@ -42,9 +42,16 @@ export interface DiffOptions {
   replaceShare?: number;
   /** …but never for fewer changes than this, so small sets still get diffs. */
   replaceMin?: number;
+  /**
+   * When to re-send a point that moved (default: any move). The map passes `movedOnScreen`: a
+   * camera that moved less than half a pixel at the current zoom, or whose old and new positions
+   * are both off screen, keeps its sent position until it has moved enough or comes into view, so
+   * 5,000 cameras reporting every second re-send only what the eye could see move.
+   */
+  moved?: (from: Point, to: Point) => boolean;
 }
 
-const DEFAULTS: Required<DiffOptions> = { replaceShare: 0.5, replaceMin: 64 };
+const DEFAULTS: Required<Omit<DiffOptions, "moved">> = { replaceShare: 0.5, replaceMin: 64 };
 
 function idOf<P extends Props>(f: Feature<Point, P>): string {
   const id = f.id ?? f.properties.id;
@@ -73,10 +80,11 @@ export function diffPoints<P extends Props>(
   options: DiffOptions = {},
 ): { update: SourceUpdate<P>; sent: Map<string, Feature<Point, P>> } {
   const { replaceShare, replaceMin } = { ...DEFAULTS, ...options };
+  const moved = options.moved ?? ((a: Point, b: Point) => !sameGeometry(a, b));
   const nextSent = new Map<string, Feature<Point, P>>();
   const add: Feature<Point>[] = [];
   const update: PointUpdate[] = [];
-  let moved = 0;
+  let movedCount = 0;
   let restyled = 0;
   for (const f of next.features) {
     const id = idOf(f);
@@ -89,8 +97,13 @@ export function diffPoints<P extends Props>(
     if (before === f) continue;
     const u: PointUpdate = { id };
     if (!sameGeometry(before.geometry, f.geometry)) {
-      u.newGeometry = f.geometry;
-      moved += 1;
+      if (moved(before.geometry, f.geometry)) {
+        u.newGeometry = f.geometry;
+        movedCount += 1;
+      } else {
+        // Held where it was sent: the next comparison starts from there, so small moves add up.
+        nextSent.set(id, { ...f, geometry: before.geometry });
+      }
     }
     const { set, removed } = changedProperties(before.properties, f.properties);
     if (set.length > 0) u.addOrUpdateProperties = set;
@@ -111,11 +124,42 @@ export function diffPoints<P extends Props>(
   if (remove.length > 0) diff.remove = remove;
   if (add.length > 0) diff.add = add;
   if (update.length > 0) diff.update = update;
-  return { update: { kind: "diff", diff, moved, restyled }, sent: nextSent };
+  return { update: { kind: "diff", diff, moved: movedCount, restyled }, sent: nextSent };
 }
 
 /** MapLibre's updateData needs every feature of the source to carry an id, including the first setData. */
 function withIds<P extends Props>(fc: FeatureCollection<Point, P>): FeatureCollection<Point, P> {
   if (fc.features.every((f) => f.id !== undefined)) return fc;
   return { ...fc, features: fc.features.map((f) => (f.id !== undefined ? f : { ...f, id: idOf(f) })) };
+}
+
+export interface ScreenView {
+  zoom: number;
+  /** [west, south, east, north] of what is on screen. */
+  bounds: [number, number, number, number];
+  /** Tile size in px (MapLibre: 512). */
+  tileSize?: number;
+}
+
+const mercatorY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360)) / (2 * Math.PI);
+
+/**
+ * A `moved` rule for diffPoints: re-send a point when it moved at least `minPx` pixels at this zoom
+ * and either end of the move is on screen (with a margin of a quarter of the view each side).
+ */
+export function movedOnScreen(view: ScreenView, minPx = 0.5): (from: Point, to: Point) => boolean {
+  const worldPx = (view.tileSize ?? 512) * 2 ** view.zoom;
+  const [w, s, e, n] = view.bounds;
+  const mx = (e - w) / 4;
+  const my = (n - s) / 4;
+  const inView = ([lng, lat]: number[]) =>
+    (lng as number) >= w - mx && (lng as number) <= e + mx && (lat as number) >= s - my && (lat as number) <= n + my;
+  return (from, to) => {
+    const [x0, y0] = from.coordinates as [number, number];
+    const [x1, y1] = to.coordinates as [number, number];
+    const dx = (Math.abs(x1 - x0) / 360) * worldPx;
+    const dy = Math.abs(mercatorY(y1) - mercatorY(y0)) * worldPx;
+    if (dx < minPx && dy < minPx) return false;
+    return inView(from.coordinates) || inView(to.coordinates);
+  };
 }

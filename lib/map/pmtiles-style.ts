@@ -13,7 +13,7 @@ const PROTOMAPS_ATTRIBUTION =
   '<a href="https://protomaps.com">Protomaps</a> © <a href="https://openstreetmap.org/copyright">OpenStreetMap</a>';
 
 /** True for a URL or path whose file name ends in `.pmtiles` (query and fragment ignored). */
-export { isPmtilesUrl } from "./style";
+export { isPmtilesUrl } from "./pmtiles-url";
 
 /** Replace Protomaps' Noto fontstacks, wherever an expression names them, with ours. */
 function withOurFonts(value: unknown): unknown {

@@ -4,14 +4,13 @@
  */
 import type { StyleSpecification } from "maplibre-gl";
 import { buildBasemapStyle, trimOrigin } from "./basemap-style";
-import type { buildPmtilesStyle } from "./pmtiles-style";
+import { isPmtilesUrl } from "./pmtiles-url";
 import type { ThemeName } from "./theme";
 
-/** A PMTiles archive (by its path's extension). */
-export function isPmtilesUrl(url: string): boolean {
-  const pathname = url.replace(/[?#].*$/, "");
-  return /\.pmtiles$/i.test(pathname);
-}
+export { isPmtilesUrl };
+
+/** Builds a style for a PMTiles archive (pmtiles-style.ts, loaded on demand). */
+type PmtilesStyleBuilder = (url: string, theme: ThemeName, origin: string) => StyleSpecification;
 
 export interface ResolveMapStyleInput {
   /** `getConfig().mapStyleUrl`: an http(s) URL, a path served by the app, or null. */
@@ -30,7 +29,7 @@ export type ResolvedMapStyle = string | StyleSpecification;
  */
 export function resolveMapStyle(
   { mapStyleUrl, theme, origin }: ResolveMapStyleInput,
-  pmtiles: typeof buildPmtilesStyle | null = null,
+  pmtiles: PmtilesStyleBuilder | null = null,
 ): ResolvedMapStyle {
   const url = mapStyleUrl?.trim();
   if (!url) return buildBasemapStyle(theme, origin);

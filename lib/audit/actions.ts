@@ -24,7 +24,6 @@ export const AUDIT_ACTIONS = [
   "review.view",
   "review.export",
   "datashare.received",
-  "alert.view",
   "alert.accept",
   "alert.decline",
   "alert.disposition",

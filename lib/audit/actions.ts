@@ -29,7 +29,6 @@ export const AUDIT_ACTIONS = [
   "review.export",
   "datashare.received",
   "datashare.flood",
-  "alert.view",
   "alert.accept",
   "alert.decline",
   "alert.disposition",

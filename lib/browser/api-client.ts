@@ -33,6 +33,9 @@ let leaving = false;
 
 export function goToSignIn(): void {
   if (typeof window === "undefined" || leaving) return;
+  // A poll that was in flight when the user signed out answers 401 after the page moved to sign-in:
+  // that page already says why ("You have signed out."), so stay.
+  if (window.location.pathname === "/signin") return;
   leaving = true;
   const here = `${window.location.pathname}${window.location.search}`;
   window.location.assign(`/signin?reason=ended&next=${encodeURIComponent(here)}`);

@@ -1,4 +1,4 @@
-import { asRole, DEMO_ROLES, demoEmail, expect, signInFresh, test, type DemoRole } from "./fixtures";
+import { asRole, DEMO_PASSWORD, DEMO_ROLES, demoEmail, expect, signInFresh, test, type DemoRole } from "./fixtures";
 
 const FORBIDDEN = "Not available to your role";
 const SHOT = (name: string) => `test-results/screenshots/auth-${name}.png`;
@@ -48,6 +48,17 @@ for (const role of DEMO_ROLES) {
 }
 
 test.describe("signed out", () => {
+  test("in sandbox mode the sign-in page lists the demo accounts, their roles and the password", async ({ page, signInPage }) => {
+    await signInPage.goto();
+    const demo = page.getByRole("region", { name: "Demo accounts" });
+    const rows = demo.getByRole("row").filter({ has: page.getByRole("cell") });
+    await expect(rows).toHaveCount(DEMO_ROLES.length);
+    for (const role of DEMO_ROLES) {
+      await expect(rows.filter({ hasText: demoEmail(role) }).getByRole("cell").first()).toHaveText(role);
+    }
+    await expect(demo.getByTestId("demo-password")).toHaveText(DEMO_PASSWORD);
+  });
+
   test("protected pages send you to sign in, and back afterwards", async ({ page }) => {
     await page.goto("/audit");
     await expect(page).toHaveURL(/\/signin\?next=%2Faudit$/);

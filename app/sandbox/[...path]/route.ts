@@ -1,3 +1,4 @@
+import { declaredBodyTooLarge } from "@/lib/server/body-limit";
 import { getSandbox } from "@/sandbox";
 
 export const dynamic = "force-dynamic";
@@ -8,6 +9,9 @@ async function handle(req: Request): Promise<Response> {
   if (!sandbox) {
     return Response.json({ detail: "Not found." }, { status: 404, headers: { "cache-control": "no-store" } });
   }
+  // Not behind the route wrappers: the same declared-size cap, so no body is waited for past it.
+  const tooLarge = declaredBodyTooLarge(req);
+  if (tooLarge) return Response.json({ detail: tooLarge.detail }, { status: 413, headers: { "cache-control": "no-store" } });
   return sandbox.handle(req);
 }
 

@@ -179,7 +179,7 @@ describe("route protection, over HTTP", () => {
 
   it("refuses an oversized body on every route that takes one, before reading it or asking who is calling", async () => {
     // Known gap: /sandbox/* passes through proxy.ts, and Next buffers a body for its proxy (up to its own
-    // 10 MB limit) before any route code runs; the sandbox route itself reads under 64 KB. See README.
+    // 1 MB cap, next.config.mjs) before any route code runs; the sandbox route itself reads under 64 KB. See README.
     const writers = discoverRoutes().filter((r) => r.template !== "/sandbox/[...path]").flatMap((r) =>
       r.methods.filter((m) => ["POST", "PUT", "PATCH", "DELETE"].includes(m)).map((m) => [m, r.template] as const),
     );

@@ -19,7 +19,8 @@ const nextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pg", "pino", "libphonenumber-js", "ws"],
   typescript: { ignoreBuildErrors: false },
   // Server actions (sign-in, sign-out) take a few hundred bytes; Next's default would read 1 MB.
-  experimental: { serverActions: { bodySizeLimit: "64kb" } },
+  // Next buffers a body for proxy.ts (pages, /sandbox/*) before any route code runs: 1 MB, not its 10 MB default.
+  experimental: { serverActions: { bodySizeLimit: "64kb" }, proxyClientMaxBodySize: "1mb" },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -94,5 +94,5 @@ describe.each(backends)("sign-in throttled by source on $name", (backend) => {
     expect(reasonOf(await tryOnce())).toBe("throttled");
     c.advance(SOURCE_POLICY.windowMs);
     expect(reasonOf(await tryOnce())).toBe("unknown_account");
-  });
+  }, 120_000);
 });

@@ -1,5 +1,4 @@
 import { declaredBodyTooLarge } from "@/lib/server/body-limit";
-import { errorResponse } from "@/lib/server/http";
 import { getSandbox } from "@/sandbox";
 
 export const dynamic = "force-dynamic";
@@ -7,12 +6,12 @@ export const dynamic = "force-dynamic";
 /** Every /sandbox/ path goes to the sandbox; with the sandbox off, every one is a 404. */
 async function handle(req: Request): Promise<Response> {
   const sandbox = getSandbox();
-  // Whatever the method, an oversized body is refused before the simulator looks at the request.
-  const tooLarge = sandbox && declaredBodyTooLarge(req);
-  if (tooLarge) return errorResponse(tooLarge);
   if (!sandbox) {
     return Response.json({ detail: "Not found." }, { status: 404, headers: { "cache-control": "no-store" } });
   }
+  // Not behind the route wrappers: the same declared-size cap, so no body is waited for past it.
+  const tooLarge = declaredBodyTooLarge(req);
+  if (tooLarge) return Response.json({ detail: tooLarge.detail }, { status: 413, headers: { "cache-control": "no-store" } });
   return sandbox.handle(req);
 }
 

@@ -96,6 +96,10 @@ export function useLiveNudges(onShared?: (nudge: SharedNudge) => void): void {
     source.addEventListener("devices", onDevices);
     source.onopen = () => {
       liveStreamState.connected = true;
+      // Changes made between the first fetch and the stream opening were sent to nobody: catch up
+      // once (a conditional fetch, so usually a 304), then the stream carries the rest.
+      refetcher.nudge(queryKeys.devices);
+      refetcher.nudge(queryKeys.calls);
     };
     source.onerror = () => {
       liveStreamState.connected = false;

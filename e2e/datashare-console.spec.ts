@@ -194,24 +194,25 @@ test("the share sound is off by default, remembered in this browser, and plays o
 test("polling pauses while the tab is hidden and catches up at once when it is shown again", async ({ consolePage, page, openAs }) => {
   const control = new ConsolePage(await openAs("telecommunicator"));
   await Promise.all([consolePage.goto(), control.goto()]);
-  const devicePolls = (p: typeof page) => {
+  // The call list is polled every 3 s (devices only every 15 s while the live stream brings them).
+  const listPolls = (p: typeof page) => {
     const at: number[] = [];
     p.on("request", (r) => {
-      if (new URL(r.url()).pathname === "/api/devices") at.push(Date.now());
+      if (new URL(r.url()).pathname === "/api/calls" && r.method() === "GET") at.push(Date.now());
     });
     return at;
   };
-  const hiddenPolls = devicePolls(page);
-  const controlPolls = devicePolls(control.page);
+  const hiddenPolls = listPolls(page);
+  const controlPolls = listPolls(control.page);
 
   await setVisibility(page, "hidden");
   const hiddenSince = Date.now();
-  // The visible console polls devices every 5 s; wait for two of its polls, not for a fixed time.
+  // The visible console keeps polling; wait for two of its polls, not for a fixed time.
   await expect.poll(() => controlPolls.filter((t) => t > hiddenSince).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(2);
   expect(hiddenPolls.filter((t) => t > hiddenSince + 100)).toEqual([]);
 
   const shownAt = Date.now();
-  const caughtUp = page.waitForRequest((r) => new URL(r.url()).pathname === "/api/devices", { timeout: 1_500 });
+  const caughtUp = page.waitForRequest((r) => new URL(r.url()).pathname === "/api/calls", { timeout: 1_500 });
   await setVisibility(page, "visible");
   await caughtUp;
   expect(Date.now() - shownAt).toBeLessThan(1_500);

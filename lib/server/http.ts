@@ -125,3 +125,21 @@ export function readQuery<T>(req: Request, schema: z.ZodType<T>): T {
   if (!parsed.success) throw badRequest(describeZodError(parsed.error));
   return parsed.data;
 }
+
+export interface DownloadFile {
+  body: BodyInit;
+  contentType: string;
+  filename: string;
+}
+
+/** A file to download (exports, archives): never cached, never sniffed into something else. */
+export function downloadResponse(file: DownloadFile): Response {
+  return new Response(file.body, {
+    headers: {
+      "content-type": file.contentType,
+      "content-disposition": `attachment; filename="${file.filename}"`,
+      "cache-control": "no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}

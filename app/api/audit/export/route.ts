@@ -1,6 +1,6 @@
 import { auditFilterSchema } from "@/lib/audit/filters";
 import { exportAudit } from "@/lib/audit/audit-trail";
-import { readQuery } from "@/lib/server/http";
+import { downloadResponse, readQuery } from "@/lib/server/http";
 import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -9,12 +9,5 @@ export const dynamic = "force-dynamic";
 export const GET = withRole("supervisor", async ({ req, user, meta, db }) => {
   const filters = readQuery(req, auditFilterSchema);
   const file = await exportAudit(db, user, filters, meta);
-  return new Response(file.body, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${file.filename}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return downloadResponse({ body: file.body, contentType: "text/csv; charset=utf-8", filename: file.filename });
 });

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { recordAudit } from "@/lib/audit/record";
 import { auditArchivePath } from "@/lib/audit/retention";
 import { getConfig } from "@/lib/config/env";
-import { notFound } from "@/lib/server/http";
+import { downloadResponse, notFound } from "@/lib/server/http";
 import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -13,11 +13,9 @@ export const GET = withRole<{ name: string }>("admin", async ({ params, user, me
   const file = auditArchivePath(getConfig().dataDir, params.name);
   if (!file) throw notFound("No such archive.");
   await recordAudit({ action: "audit.archive_download", outcome: "success", actor: user, target: params.name, meta }, db);
-  return new Response(Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>, {
-    headers: {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${params.name}"`,
-      "cache-control": "no-store",
-    },
+  return downloadResponse({
+    body: Readable.toWeb(fs.createReadStream(file)) as ReadableStream<Uint8Array>,
+    contentType: "text/csv; charset=utf-8",
+    filename: params.name,
   });
 });

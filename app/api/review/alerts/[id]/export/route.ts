@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { exportReviewAlert } from "@/lib/alerts/review";
 import { alertIdSchema } from "@/lib/alerts/route-deps";
-import { readQuery } from "@/lib/server/http";
+import { downloadResponse, readQuery } from "@/lib/server/http";
 import { withRole } from "@/lib/server/route";
 
 export const dynamic = "force-dynamic";
@@ -12,12 +12,5 @@ const querySchema = z.object({ format: z.enum(["csv", "geojson"]).default("csv")
 export const GET = withRole<{ id: string }>("supervisor", async ({ req, params, user, meta, db }) => {
   const { format } = readQuery(req, querySchema);
   const file = await exportReviewAlert(db, user, alertIdSchema.parse(params.id), format, meta);
-  return new Response(file.body, {
-    headers: {
-      "content-type": file.contentType,
-      "content-disposition": `attachment; filename="${file.filename}"`,
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  return downloadResponse(file);
 });

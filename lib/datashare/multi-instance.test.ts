@@ -5,10 +5,10 @@
  * LEI request either makes. Needs TEST_DATABASE_URL (a PostgreSQL server); skipped without it.
  */
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_DEFAULTS } from "@/lib/config/env";
 import { signIn, startApp, type RunningApp } from "@/testing/app-server";
+import { createThrowawayDatabase, waitFor, type ThrowawayDatabase } from "@/testing/cluster";
 import { SIGNATURE_HEADER, signBody } from "./signature";
 
 // Test tooling only (testing/databases.ts reads the same variable).
@@ -45,37 +45,16 @@ function collectEvents(res: Response): { events: SseEvent[]; stop: () => void } 
   return { events, stop: () => void reader.cancel().catch(() => undefined) };
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(!serverUrl)("Data Share across two app instances on one PostgreSQL", () => {
-  const dbName = `dm_test_ds_${randomBytes(5).toString("hex")}`;
+  let database: ThrowawayDatabase;
   let a: RunningApp;
   let b: RunningApp;
 
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-
   beforeAll(async () => {
-    await admin(`CREATE DATABASE ${dbName}`);
-    const url = new URL(serverUrl!);
-    url.pathname = `/${dbName}`;
+    database = await createThrowawayDatabase(serverUrl!, "dm_test_ds");
     const cluster = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       // A cluster shares these: sessions signed on one instance, tokens sealed on another.
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
@@ -89,7 +68,7 @@ describe.skipIf(!serverUrl)("Data Share across two app instances on one PostgreS
 
   afterAll(async () => {
     await Promise.allSettled([a?.stop(), b?.stop()]);
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await database?.drop();
   });
 
   const counts = async () =>

@@ -5,10 +5,10 @@
  * instance is refused on the other within 5 s. Needs TEST_DATABASE_URL; skipped without it.
  */
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveSandbox, type ServedSandbox } from "@/sandbox/testing";
 import { signIn, startApp, type RunningApp } from "@/testing/app-server";
+import { createThrowawayDatabase, waitFor, type ThrowawayDatabase } from "@/testing/cluster";
 
 // Test tooling only (testing/databases.ts reads the same variable).
 const serverUrl = process.env.TEST_DATABASE_URL;
@@ -21,39 +21,18 @@ interface Snapshot {
   upstream: { ok: boolean };
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = await probe();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe.skipIf(!serverUrl)("the live path across two instances on one PostgreSQL", () => {
-  const dbName = `dm_test_live_${randomBytes(5).toString("hex")}`;
+  let database: ThrowawayDatabase;
   let a: RunningApp;
   let b: RunningApp;
   let sandbox: ServedSandbox;
 
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: serverUrl });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-
   beforeAll(async () => {
     sandbox = await serveSandbox();
-    await admin(`CREATE DATABASE ${dbName}`);
-    const url = new URL(serverUrl!);
-    url.pathname = `/${dbName}`;
+    database = await createThrowawayDatabase(serverUrl!, "dm_test_live");
     const cluster = {
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: database.url,
       AUTH_SECRET: randomBytes(32).toString("base64url"),
       DATA_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       SANDBOX: "on",
@@ -67,7 +46,7 @@ describe.skipIf(!serverUrl)("the live path across two instances on one PostgreSQ
 
   afterAll(async () => {
     await Promise.allSettled([a?.stop(), b?.stop(), sandbox?.close()]);
-    await admin(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await database?.drop();
   });
 
   const devices = async (app: RunningApp, cookie: string) => {

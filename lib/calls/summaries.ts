@@ -4,6 +4,7 @@ import { and, desc, eq, gt, inArray, isNotNull, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { callerLocations, calls, callWatches, datashareDeliveries } from "@/lib/db/schema";
 import type { CallerLocation } from "@/lib/rapidsos/types";
+import { currentCallFirst } from "./current-call";
 import { shareOf } from "./share";
 import type { CallSummary } from "./types";
 
@@ -32,7 +33,7 @@ export async function consoleCalls(db: Db, userId: string, now = Date.now()): Pr
           .selectDistinctOn([calls.phone])
           .from(calls)
           .where(inArray(calls.phone, phones))
-          .orderBy(calls.phone, desc(calls.firstSeenAt));
+          .orderBy(calls.phone, ...currentCallFirst);
   const shared = await db
     .select()
     .from(calls)

@@ -7,6 +7,7 @@ import "server-only";
 import { and, asc, desc, eq, gt } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { callerLocations, calls } from "@/lib/db/schema";
+import { currentCallFirst } from "./current-call";
 import type { CallerLocation } from "@/lib/rapidsos/types";
 
 /** LEI's page size when `start` is given without `limit`. */
@@ -34,7 +35,7 @@ export async function trackedAnswer(
     .select({ id: calls.id, lastPolledAt: calls.lastPolledAt })
     .from(calls)
     .where(and(eq(calls.phone, query.callerId), eq(calls.status, "active")))
-    .orderBy(desc(calls.firstSeenAt))
+    .orderBy(...currentCallFirst)
     .limit(1);
   if (!call) return null;
   const fresh = call.lastPolledAt !== null && now.getTime() - call.lastPolledAt.getTime() < freshWithinMs;
@@ -61,7 +62,7 @@ export async function trackedCallId(db: Db, phone: string, freshWithinMs: number
     .select({ id: calls.id, lastPolledAt: calls.lastPolledAt, locationCount: calls.locationCount })
     .from(calls)
     .where(and(eq(calls.phone, phone), eq(calls.status, "active")))
-    .orderBy(desc(calls.firstSeenAt))
+    .orderBy(...currentCallFirst)
     .limit(1);
   if (!call || call.locationCount === 0 || call.lastPolledAt === null) return null;
   return now.getTime() - call.lastPolledAt.getTime() < freshWithinMs ? call.id : null;

@@ -44,18 +44,19 @@ export function useAlertsConsole(sound: boolean) {
   const serverTime = list.data?.serverTime;
   const now = serverTime === undefined ? 0 : serverTime + Math.max(0, Date.now() - list.dataUpdatedAt);
 
-  // New alerts: anything not in the first list this console loaded.
+  // New alerts: anything not in the first list this console loaded, and, in that first list, any
+  // alert created within the toast window (one that landed while this console was loading, or just
+  // before a reload, is still announced; a queue of old ones is not).
   const known = useRef<Set<string> | null>(null);
   const [toasts, setToasts] = useState<AlertToast[]>([]);
   useEffect(() => {
     if (!list.data) return;
-    const ids = list.data.alerts.map((a) => a.id);
-    if (known.current === null) {
-      known.current = new Set(ids);
-      return;
-    }
-    const fresh = list.data.alerts.filter((a) => !known.current!.has(a.id) && isWaiting(a));
-    ids.forEach((id) => known.current!.add(id));
+    const { alerts: listed, serverTime: at } = list.data;
+    const first = known.current === null;
+    const seen = known.current ?? new Set<string>();
+    known.current = seen;
+    const fresh = listed.filter((a) => !seen.has(a.id) && isWaiting(a) && (!first || at - a.createdTime < TOAST_MS));
+    listed.forEach((a) => seen.add(a.id));
     if (fresh.length === 0) return;
     setToasts((t) => [...t, ...fresh.map((a) => ({ id: a.id, at: Date.now() }))]);
     if (sound) playShareTone();

@@ -77,6 +77,7 @@ test("2,000 cameras: filter, search, and a camera far down the list selected by 
   await expect(list.locator(`[role=option][data-device-id="${id}"]`)).toHaveAttribute("aria-selected", "true");
   await expect(consolePage.deviceDetails).toHaveAttribute("data-device-id", id ?? "");
   await consolePage.expectInView(lat, lng);
-  expect(await consolePage.zoom()).toBeGreaterThan(13);
+  // Framing flies there: wait for the flight to land rather than reading the zoom mid-air.
+  await expect.poll(() => consolePage.zoom()).toBeGreaterThan(13);
   await page.screenshot({ path: "e2e/screenshots/console-scale-2000.png" });
 });

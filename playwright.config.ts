@@ -1,22 +1,24 @@
 import { defineConfig, devices } from "@playwright/test";
 
 // Test tooling, not the app: the app's own configuration lives in lib/config/env.ts.
-const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${port}`;
+// Every server (the snapshot in global setup, one per worker) listens on a free port of 127.0.0.1.
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
   outputDir: "test-results",
+  // A fresh snapshot database with the demo accounts signed in; each worker's server starts from a copy.
+  globalSetup: "./e2e/global-setup.ts",
+  // Files run in parallel, each worker against its own server (see e2e/fixtures.ts); a file's tests in order.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
-    baseURL,
-    trace: "retain-on-failure",
+    // DOM snapshots and network, without a screencast: recording frames of a software-WebGL map costs CPU in every test.
+    trace: { mode: "retain-on-failure", screenshots: false },
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium,
@@ -32,26 +34,9 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "setup", testMatch: /.*\.setup\.ts/ },
     {
       name: "chromium",
       use: { ...devices["Desktop Chrome"], viewport: { width: 1440, height: 900 } },
-      dependencies: ["setup"],
     },
   ],
-  webServer: {
-    // A fresh embedded database every run; the sandbox is reset to a fixed seed by the tests.
-    command: `rm -rf .test-data/e2e && next start -p ${port}`,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      DATA_DIR: ".test-data/e2e",
-      PORT: String(port),
-      NEXT_TELEMETRY_DISABLED: "1",
-      LOG_LEVEL: "warn",
-    },
-  },
 });

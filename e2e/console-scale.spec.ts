@@ -1,6 +1,6 @@
 /**
- * The console at 2,000 body cameras: its own production server (SANDBOX_DEVICES=2000, port 3501
- * unless E2E_SCALE_PORT says otherwise), signed in through the form. The device list is virtual:
+ * The console at 2,000 body cameras: its own production server (SANDBOX_DEVICES=2000, a free port),
+ * signed in through the form. The device list is virtual:
  * it says how many it holds, renders a window of rows that keep their data attributes and their
  * place (aria-posinset/setsize), filters and searches all 2,000, and a camera far down the list is
  * reached by keyboard and framed on the map.
@@ -18,7 +18,7 @@ test.use({ storageState: { cookies: [], origins: [] } });
 
 test.beforeAll(async () => {
   test.setTimeout(150_000);
-  app = await startApp({ SANDBOX_DEVICES: String(DEVICES), AXON_PAGE_SIZE: "2000" }, { port: Number(process.env.E2E_SCALE_PORT ?? 3501) });
+  app = await startApp({ SANDBOX_DEVICES: String(DEVICES), AXON_PAGE_SIZE: "2000" });
 });
 
 test.afterAll(async () => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 /**
  * The sandbox Portal, as the RapidSOS Data Share Partner Guide describes RapidSOS Portal: a call must be selected before the

@@ -1,10 +1,15 @@
 /**
  * Every e2e fixture comes from here. Specs import `test` and `expect` from this file, not from
  * @playwright/test, and sign in by role with `test.use(asRole("supervisor"))` (the stored
- * session from auth.setup.ts) or `openAs("admin")` for a second, independent browser.
+ * session from global-setup.ts) or `openAs("admin")` for a second, independent browser.
+ *
+ * Each worker runs its own app server (own sandbox, clock and database, copied from the snapshot
+ * global setup made), so spec files run in parallel without seeing each other's resets and faults.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { startApp, type RunningApp } from "../testing/app-server";
 import { ConsolePage } from "./pages/console-page";
 import { PortalPage } from "./pages/portal-page";
 import { CallReviewPage, ReviewListPage } from "./pages/review-page";
@@ -18,8 +23,12 @@ export const DEMO_ROLES = ["telecommunicator", "supervisor", "admin"] as const;
 export type DemoRole = (typeof DEMO_ROLES)[number];
 export const demoEmail = (role: DemoRole) => `${role}@sandbox.local`;
 
-const AUTH_DIR = path.join(__dirname, ".auth");
-/** Where auth.setup.ts keeps each role's signed-in browser state. */
+/** Every e2e data folder lives under here (git-ignored); global setup empties it at the start of a run. */
+export const E2E_DATA = path.join(__dirname, "..", ".test-data", "e2e");
+/** The database and auth secret every worker's server starts from: demo accounts signed in. */
+export const SNAPSHOT_DIR = path.join(E2E_DATA, "snapshot");
+export const AUTH_DIR = path.join(__dirname, ".auth");
+/** Where global-setup.ts keeps each role's signed-in browser state. */
 export const storageStatePath = (role: DemoRole) => path.join(AUTH_DIR, `${role}.json`);
 
 /** `test.use(asRole("admin"))`: every test in the file starts signed in as that demo role. */
@@ -62,6 +71,11 @@ async function openPage(browser: Browser, role: DemoRole): Promise<Page> {
   return context.newPage();
 }
 
+interface WorkerFixtures {
+  /** This worker's app server, started on a copy of the snapshot database. */
+  appServer: RunningApp;
+}
+
 interface Fixtures {
   signInPage: SignInPage;
   /** A separate browser context already signed in as `role` (closed after the test). */
@@ -79,7 +93,23 @@ interface Fixtures {
   settingsPage: SettingsPage;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  appServer: [
+    async ({}, use, workerInfo) => {
+      // parallelIndex is reused when a worker restarts after a failure: a fresh copy each time.
+      const n = workerInfo.parallelIndex;
+      const dataDir = path.join(E2E_DATA, `worker-${n}`);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.cpSync(SNAPSHOT_DIR, dataDir, { recursive: true });
+      const server = await startApp({}, { dataDir });
+      await use(server);
+      await server.stop();
+    },
+    { scope: "worker", timeout: 150_000 },
+  ],
+  baseURL: async ({ appServer }, use) => {
+    await use(appServer.url);
+  },
   signInPage: async ({ page }, use) => {
     await use(new SignInPage(page));
   },

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("the app answers its health check", async ({ request }) => {
   const res = await request.get("/api/health");

@@ -33,13 +33,20 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** `options.port`: a fixed port (benchmarks that share a machine keep to an agreed range); a free one by default. */
-export async function startApp(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<RunningApp> {
+export interface StartOptions {
+  /** A fixed port (benchmarks that share a machine keep to an agreed range); a free one by default. */
+  port?: number;
+  /** Serve this data folder (e.g. a copy of a snapshot) and leave it in place at stop; a fresh temporary one by default. */
+  dataDir?: string;
+}
+
+export async function startApp(env: Record<string, string> = {}, options: StartOptions = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("There is no production build (.next/BUILD_ID is missing): run `npm run build` first.");
   }
   const port = options.port ?? (await freePort());
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "dm-app-"));
+  const ownsData = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "dm-app-"));
   const base: Record<string, string | undefined> = { ...process.env };
   // The test runner's own settings must not leak into the app under test.
   for (const key of ["DATABASE_URL", "AUTH_SECRET", "NODE_ENV", "VITEST", "APP_URL"]) delete base[key];
@@ -64,6 +71,16 @@ export async function startApp(env: Record<string, string> = {}, options: { port
   child.stderr?.on("data", (b: Buffer) => (output += b.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
+  // If the process that started it goes away (a killed test worker, Ctrl-C), the server goes with it.
+  const orphanGuard = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  };
+  process.once("exit", orphanGuard);
+  child.once("exit", () => process.removeListener("exit", orphanGuard));
 
   const stop = async () => {
     if (child.exitCode === null && child.pid) {
@@ -72,11 +89,17 @@ export async function startApp(env: Record<string, string> = {}, options: { port
       } catch {
         // already gone
       }
-      const timer = setTimeout(() => child.pid && process.kill(-child.pid, "SIGKILL"), 5000);
+      const timer = setTimeout(() => {
+        try {
+          if (child.pid) process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // gone in the meantime
+        }
+      }, 5000);
       await exited;
       clearTimeout(timer);
     }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (ownsData) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 90_000;

@@ -132,4 +132,36 @@ describe("the alerts runner", () => {
     runner.start();
     await until(async () => (await getAlert(database.db, id))?.status.name === "TIMEOUT");
   });
+  it("tells every instance whether the events connection is up, not only the one holding it", async () => {
+    // A second instance: same database and bus, but another instance holds the lock.
+    const follower = new AlertsRunner({
+      database: async () => ({ ...database, tryLead: async () => false }),
+      client: new AlertsClient({
+        baseUrl: `${sb.url}/sandbox/alerts`,
+        tokenUrl: `${sb.url}/sandbox/alerts/oauth/token`,
+        clientId: SANDBOX_DEFAULTS.alertsClientId,
+        clientSecret: new Secret(SANDBOX_DEFAULTS.alertsClientSecret),
+        timeoutMs: 3000,
+        health: new HealthRegistry(),
+      }),
+      socketUrl: () => socket.url,
+      bus,
+      now: () => sb.sandbox.clock.now(),
+      checkEveryMs: 50,
+    });
+    follower.start();
+    try {
+      expect(follower.connected).toBe(false); // it holds no socket of its own
+      await until(() => follower.eventsLive);
+      expect(socket.connections()).toBe(1);
+      // The holder loses its connection: the follower says so too, and consoles are told to refetch.
+      nudges = [];
+      await socket.close();
+      await until(() => !runner.eventsLive && !follower.eventsLive);
+      await until(() => nudges.some((n) => n.type === "alerts"));
+    } finally {
+      await follower.stop();
+      socket = await startAlertsSocket(sb.sandbox.alerts, sb.sandbox.clock);
+    }
+  });
 });

@@ -31,13 +31,17 @@ const LEADER_JOB = "alerts-events";
 const PLATFORM_RETENTION_MS = 12 * 3_600_000;
 const PAGE = 100;
 const DEDUPE_MEMORY = 5_000;
+/** The holder of the events connection repeats its state this often, and on every change. */
+const HEARTBEAT_MS = 10_000;
+/** What another instance announced counts this long. */
+const HEARD_VALID_MS = 3 * HEARTBEAT_MS;
 
 export interface RunnerDeps {
   database: () => Promise<Database>;
   client: AlertsClient;
   /** The socket URL (the embedded sandbox's is known only once it listens). */
   socketUrl: () => string | null;
-  bus: Pick<LiveBus, "publish">;
+  bus: Pick<LiveBus, "publish" | "subscribe">;
   /** The data clock: event freshness is judged against it. */
   now: () => number;
   checkEveryMs?: number;
@@ -66,9 +70,37 @@ export class AlertsRunner {
     return this.#ws?.readyState === WebSocket.OPEN;
   }
 
+  /**
+   * Whether the cluster's events connection is up, as this instance knows it: its own socket when it
+   * holds the connection, otherwise what the holder last announced (a silent holder counts as down).
+   */
+  get eventsLive(): boolean {
+    if (this.#leading) return this.connected;
+    return this.#heard !== null && this.#heard.connected && Date.now() - this.#heard.at < HEARD_VALID_MS;
+  }
+
+  #leading = false;
+  #heard: { connected: boolean; at: number } | null = null;
+  #announced: { connected: boolean; at: number } | null = null;
+  #unsubscribe: (() => void) | null = null;
+
+  /** The holder tells the other instances on every change, and as a heartbeat. */
+  async #announce(): Promise<void> {
+    const connected = this.connected;
+    const last = this.#announced;
+    if (last && last.connected === connected && Date.now() - last.at < HEARTBEAT_MS) return;
+    this.#announced = { connected, at: Date.now() };
+    await this.deps.bus.publish({ type: "alerts-events", connected });
+    // Consoles refetch the queue, which carries the flag.
+    if (last && last.connected !== connected) await this.deps.bus.publish({ type: "alerts" });
+  }
+
   start(): void {
     if (!this.#stopped) return;
     this.#stopped = false;
+    this.#unsubscribe = this.deps.bus.subscribe((event) => {
+      if (event.type === "alerts-events") this.#heard = { connected: event.connected, at: Date.now() };
+    });
     this.#timer = setInterval(() => void this.#check(), this.deps.checkEveryMs ?? 1_000);
     this.#timer.unref();
     void this.#check();
@@ -76,6 +108,9 @@ export class AlertsRunner {
 
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#leading = false;
     if (this.#timer) clearInterval(this.#timer);
     if (this.#refresh) clearTimeout(this.#refresh);
     this.#timer = this.#refresh = null;
@@ -91,10 +126,13 @@ export class AlertsRunner {
     this.#checking = true;
     try {
       const database = await this.deps.database();
-      if (!(await database.tryLead(LEADER_JOB))) {
+      this.#leading = await database.tryLead(LEADER_JOB);
+      if (!this.#leading) {
+        this.#announced = null;
         if (this.#ws) this.#ws.terminate();
         return;
       }
+      await this.#announce();
       if (this.#ws || this.#connecting) return;
       const now = Date.now();
       if (now - this.#lastCatchUp >= (this.deps.pollWhileDownMs ?? 5_000)) {

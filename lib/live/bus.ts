@@ -29,8 +29,19 @@ export const liveEventSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("devices"), version: z.number().int().positive() }),
   /** Central-station alerts changed (one alert when `id` is given): refetch the alert queue. */
   z.object({ type: z.literal("alerts"), id: z.string().max(200).optional() }),
+  /**
+   * Between instances only: whether the instance holding the Alerts events connection has it open
+   * (sent on every change and as a heartbeat), so every instance tells consoles the same thing.
+   */
+  z.object({ type: z.literal("alerts-events"), connected: z.boolean() }),
 ]);
 export type LiveEvent = z.infer<typeof liveEventSchema>;
+
+/** Events that only instances read; a browser's stream never carries them. */
+export const betweenInstancesOnly = (event: LiveEvent): boolean => event.type === "devices" || event.type === "alerts-events";
+
+/** Events after which a call list or a call may read differently. */
+export const changesCalls = (event: LiveEvent): boolean => event.type === "calls" || event.type === "call" || event.type === "shared";
 
 export class LiveBus {
   readonly #local = new EventEmitter();

@@ -8,7 +8,7 @@
  */
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import type { LiveBus } from "./bus";
+import { changesCalls, type LiveBus } from "./bus";
 import { singleton } from "@/lib/server/singleton";
 
 export const CALLS_ETAG_BUCKET_MS = 15_000;
@@ -25,7 +25,7 @@ export class CallsVersion {
     if (!this.#listening) {
       this.#listening = true;
       this.bus.subscribe((event) => {
-        if (event.type !== "devices") this.#count += 1;
+        if (changesCalls(event)) this.#count += 1;
       });
     }
     return this;

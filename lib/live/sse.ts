@@ -7,7 +7,7 @@
  * (EventSource does so by itself) and is sent what it missed, when this instance still has it.
  */
 import "server-only";
-import type { LiveBus, LiveEvent } from "./bus";
+import { betweenInstancesOnly, type LiveBus, type LiveEvent } from "./bus";
 import type { DeviceDelta, DeviceFeed } from "./device-feed";
 
 /** Comment lines keep proxies from closing an idle stream. */
@@ -67,8 +67,8 @@ export function liveStream({ bus, devices, signal, stillAllowed, heartbeatMs = H
       // Tell EventSource how soon to reconnect after a drop.
       send(encoder.encode("retry: 2000\n: connected\n\n"));
       const unsubscribe = bus.subscribe((event: LiveEvent) => {
-        // Between instances only: the device feed turns it into a delta below.
-        if (event.type !== "devices") send(encodeNudge(event));
+        // Device versions become deltas below (from the feed); the rest of the between-instance talk stays there.
+        if (!betweenInstancesOnly(event)) send(encodeNudge(event));
       });
       let stopDevices = () => undefined as void;
       if (devices) {

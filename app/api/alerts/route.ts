@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 /** GET /api/alerts — the center's central-station alerts, newest first, with the data clock. */
 export const GET = withRole("telecommunicator", async ({ db }) =>
-  jsonResponse(await listConsoleAlerts(db, alertsRunner()?.connected ?? false)),
+  jsonResponse(await listConsoleAlerts(db, alertsRunner()?.eventsLive ?? false)),
 );

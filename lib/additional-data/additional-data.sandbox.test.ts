@@ -28,7 +28,7 @@ let sb: ServedSandbox;
 let database: Database;
 let bus: LiveBus;
 
-function client(secret = SANDBOX_DEFAULTS.rapidsosClientSecret) {
+function client(secret: string = SANDBOX_DEFAULTS.rapidsosClientSecret) {
   return new RapidsosClient({ baseUrl: sb.rapidsosBase, clientId: SANDBOX_DEFAULTS.rapidsosClientId, clientSecret: new Secret(secret), timeoutMs: 3_000, health: new HealthRegistry() });
 }
 
@@ -151,7 +151,7 @@ describe("additional data for a tracked call", () => {
   it("each view is audited with who, whose number and which call", async () => {
     await database.db.insert(calls).values({ phone: "14125550209" });
     const [row] = await database.db.select().from(calls).where(eq(calls.phone, "14125550209"));
-    const response = await viewAdditionalData(database.db, USER, row!.id, { ip: "10.0.0.7", userAgent: "test" }, "console");
+    const response = await viewAdditionalData(database.db, USER, row!.id, { ip: "10.0.0.7", userAgent: "test", requestId: "r1" }, "console");
     expect(response.data).toBeNull();
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.target, row!.id));
     expect(audit).toMatchObject([{ action: "additional_data.view", outcome: "success", actorId: USER.id, phone: "14125550209", ip: "10.0.0.7", detail: { context: "console", present: false } }]);

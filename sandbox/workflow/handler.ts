@@ -123,7 +123,8 @@ function alertFlow(core: SandboxCore, alerts: AlertsPlatform, body: TriggerBody,
       event: {
         ...event,
         incident_time: Math.round(incident.value),
-        location: { geodetic: { latitude: fix.value.latitude, longitude: fix.value.longitude, ...(fix.value.uncertainty === null ? {} : { uncertainty_radius: fix.value.uncertainty }) } },
+        // A first trigger that already carries an updated location is created there.
+        location: { geodetic: { latitude: target.latitude, longitude: target.longitude, ...(target.uncertainty === null ? {} : { uncertainty_radius: target.uncertainty }) } },
       },
     },
   });
@@ -133,7 +134,6 @@ function alertFlow(core: SandboxCore, alerts: AlertsPlatform, body: TriggerBody,
   }
   const id = (created.body as { alert_id: string }).alert_id;
   core.workflow.alertsBySource.set(sourceId.value, id);
-  if (moved?.ok) alerts.board.moveTo(id, geodetic, null, now);
   core.workflow.alertData.set(id, { at: now, document: alertDocument(id, body.callflow, sections, now) });
   return { code: 0, id, message: `Alert ${id} created.` };
 }

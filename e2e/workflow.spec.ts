@@ -14,6 +14,8 @@ const WITHIN_A_POLL = 2 * 3_000 + 2_000;
 test.use(asRole("telecommunicator"));
 
 test.beforeEach(async ({ sandbox, consolePage }) => {
+  // Each test opens the console (software WebGL) and the Portal in two browsers on a shared 2-core machine.
+  test.slow();
   await sandbox.resetPaused();
   await consolePage.closeMyCalls();
   await consolePage.goto();
@@ -24,6 +26,8 @@ test("a Data Connect trigger from the Portal's panel puts the caller on the cons
   await device.trigger(/Data Connect/);
   await expect(device.answer).toContainText("HTTP 200 · code 0");
   await expect(device.answer).toContainText("+14125550201");
+  // The device's call is a 911 call like any other: the Portal lists it, so it can be shared too.
+  await expect(device.page.getByRole("radio", { name: "911 call from (412) 555-0201" })).toBeVisible();
 
   await consolePage.find("+1 412 555 0201");
   await expect(consolePage.selectedCall).toHaveAttribute("data-phone", "14125550201");
@@ -32,7 +36,8 @@ test("a Data Connect trigger from the Portal's panel puts the caller on the cons
   await expect(details.getByTestId("caller-uncertainty")).toContainText("±12 m");
 
   const cards = details.getByTestId("additional-data");
-  const flags = cards.getByRole("list", { name: "Response flags" });
+  // The flags that change a response sit under the caller's name, above the location.
+  const flags = details.getByRole("list", { name: "Response flags" });
   await expect(flags).toBeVisible({ timeout: WITHIN_A_POLL });
   await expect(flags.getByRole("listitem")).toHaveText(["Do not resuscitate (DNR)", "Oxygen dependent"]);
   await expect(cards).toContainText("from CompanyABC Safety App");
@@ -47,6 +52,7 @@ test("a Data Connect trigger from the Portal's panel puts the caller on the cons
   await expect(cards.getByRole("article", { name: "Emergency contacts" })).toContainText("Sam Whitfield");
   await consolePage.waitForMapIdle();
   await consolePage.screenshot("workflow-additional-data");
+  await cards.screenshot({ path: "e2e/screenshots/workflow-additional-data-cards.png" });
 });
 
 test("a voice trigger starts a call; a later trigger for the same number moves it", async ({ consolePage, openPortal, sandbox }) => {

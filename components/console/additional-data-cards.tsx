@@ -56,8 +56,25 @@ function Card({ section }: { section: DataSection }) {
   );
 }
 
-/** The data rendered from its own labels: the flags that change a response first, then every section as sent. */
-export function AdditionalDataView({ data }: { data: AdditionalData | null }) {
+/** The flags that change a response (DNR, O2, deaf or speech-impaired, autism), in the data's own words. */
+function Flags({ data }: { data: AdditionalData }) {
+  if (data.flags.length === 0) return null;
+  return (
+    <ul aria-label="Response flags" className="flex flex-wrap gap-1">
+      {data.flags.map((f, i) => (
+        <li key={i} className="rounded bg-danger px-2 py-0.5 text-xs font-bold text-white" title={`${f.section}: ${f.label}`}>
+          {f.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The data rendered from its own labels: the flags that change a response first (unless shown
+ * elsewhere, as the console does under the caller's name), then every section as sent.
+ */
+export function AdditionalDataView({ data, flags = true }: { data: AdditionalData | null; flags?: boolean }) {
   return (
     <section aria-labelledby="additional-data-title" className="flex flex-col gap-2" data-testid="additional-data">
       <h3 id="additional-data-title" className="flex items-baseline gap-2 text-xs font-semibold tracking-wider text-muted uppercase">
@@ -68,15 +85,7 @@ export function AdditionalDataView({ data }: { data: AdditionalData | null }) {
         <p className="text-sm text-muted">RapidSOS has sent no additional data for this call.</p>
       ) : (
         <>
-          {data.flags.length > 0 ? (
-            <ul aria-label="Response flags" className="flex flex-wrap gap-1">
-              {data.flags.map((f, i) => (
-                <li key={i} className="rounded bg-danger px-2 py-0.5 text-xs font-bold text-white" title={`${f.section}: ${f.label}`}>
-                  {f.label}
-                </li>
-              ))}
-            </ul>
-          ) : null}
+          {flags ? <Flags data={data} /> : null}
           <Problems problems={data.problems} />
           {data.sections.map((s, i) => (
             <Card key={i} section={s} />
@@ -87,10 +96,16 @@ export function AdditionalDataView({ data }: { data: AdditionalData | null }) {
   );
 }
 
+/** The selected caller's response flags, for the top of the caller's details (one query with the cards). */
+export function AdditionalDataFlags({ callId }: { callId: string }) {
+  const data = useAdditionalData(callId).data?.data;
+  return data ? <Flags data={data} /> : null;
+}
+
 /** The selected caller's additional data; a failure here never touches the rest of the call's panel. */
 export function AdditionalDataCards({ callId }: { callId: string }) {
   const q = useAdditionalData(callId);
   if (q.isPending) return <p className="text-sm text-muted">Loading additional data…</p>;
   if (q.isError && !q.data) return <p className="text-sm text-warn">Additional data could not be loaded; the call is not affected.</p>;
-  return <AdditionalDataView data={q.data?.data ?? null} />;
+  return <AdditionalDataView data={q.data?.data ?? null} flags={false} />;
 }

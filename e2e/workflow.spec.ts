@@ -21,7 +21,7 @@ test.beforeEach(async ({ sandbox, consolePage }) => {
   await consolePage.goto();
 });
 
-test("a Data Connect trigger from the Portal's panel puts the caller on the console with additional-data cards", async ({ consolePage, openPortal }) => {
+test("a Data Connect trigger from the Portal's panel puts the caller on the console with additional-data cards", async ({ consolePage, openPortal, openAs }) => {
   const device = new DevicePanelPage((await openPortal()).page);
   await device.trigger(/Data Connect/);
   await expect(device.answer).toContainText("HTTP 200 · code 0");
@@ -52,7 +52,16 @@ test("a Data Connect trigger from the Portal's panel puts the caller on the cons
   await expect(cards.getByRole("article", { name: "Emergency contacts" })).toContainText("Sam Whitfield");
   await consolePage.waitForMapIdle();
   await consolePage.screenshot("workflow-additional-data");
-  await cards.screenshot({ path: "e2e/screenshots/workflow-additional-data-cards.png" });
+  await crash.scrollIntoViewIfNeeded();
+  await consolePage.screenshot("workflow-additional-data-unknown-section");
+
+  // Stored for review: a supervisor sees the same cards on the call's review page.
+  const callId = await consolePage.selectedCall.getAttribute("data-call-id");
+  const supervisor = await openAs("supervisor");
+  await supervisor.goto(`/review/${callId}`);
+  const reviewed = supervisor.getByTestId("additional-data");
+  await expect(reviewed.getByRole("list", { name: "Response flags" }).getByRole("listitem")).toHaveText(["Do not resuscitate (DNR)", "Oxygen dependent"]);
+  await expect(reviewed.getByRole("article", { name: "Crash telemetry" })).toBeVisible();
 });
 
 test("a voice trigger starts a call; a later trigger for the same number moves it", async ({ consolePage, openPortal, sandbox }) => {

@@ -127,6 +127,19 @@ describe("additional data for a tracked call", () => {
     expect(shown!.data!.flags.map((f) => f.label)).toEqual(["Deaf or hard of hearing", "Speech impaired", "Autism spectrum"]);
   });
 
+  it("a share token RAD-E refuses falls back to ours for that request, and LEI keeps being offered it", async () => {
+    await trigger(sampleTrigger("data_connect"));
+    await database.db.insert(calls).values({ phone: PHONE });
+    const [row] = await database.db.select().from(calls).where(eq(calls.phone, PHONE));
+    const { fetch } = countingFetcher();
+    let refusedForLei = 0;
+    // What the tracker hands over: the share's token and how LEI is told it was refused.
+    const shared = { accessToken: new Secret("expired-share-token"), onRefused: () => (refusedForLei += 1) };
+    const changed = await additionalDataAfterSync(() => fetch)(database, PHONE, { currentCallId: row!.id }, shared);
+    expect(changed).toEqual([row!.id]);
+    expect(refusedForLei).toBe(0);
+  });
+
   it("keeps the last document for review after RAD-E forgets the call, and a malformed one still shows the rest", async () => {
     await trigger(sampleTrigger("voice"));
     await database.db.insert(calls).values({ phone: "14125550202" });

@@ -69,11 +69,13 @@ export function additionalDataAfterSync(fetch: () => AdditionalDataFetch) {
     database: { db: Db },
     phone: string,
     result: { currentCallId: string | null },
-    shared?: { accessToken: Secret; onRefused: () => void },
+    shared?: { accessToken: Secret },
   ): Promise<string[]> => {
     const callId = result.currentCallId;
     if (!callId) return [];
-    const token = shared && { accessToken: shared.accessToken, onAccessTokenRefused: shared.onRefused };
+    // A share's token may be good for LEI and not for RAD-E: a refusal here falls back to our own
+    // credentials for this request only, and must not stop the tracker offering it to LEI.
+    const token = shared && { accessToken: shared.accessToken };
     return (await refreshAdditionalData(database.db, fetch(), { callId, phone, token })) ? [callId] : [];
   };
 }

@@ -116,10 +116,16 @@ export class WorkflowState {
     sections: RadeSection[];
     now: number;
   }): { call: WorkflowCall; started: boolean } {
+    // Forget calls LEI no longer serves, so a long demo or a test storm does not grow without bound.
+    this.calls = this.calls.filter((c) => input.now < c.end + SERVE_AFTER_END_MS);
     const live = this.servedCall(input.phone, input.now);
     const sections = [...input.sections, flowSection(input.callflow, input.id, input.now)];
     if (live && input.now < live.end) {
       live.fixes.push({ at: input.now, fix: input.fix });
+      // Fixes older than LEI serves matter only as the one in force at the window's start.
+      const oldest = input.now - RECORD_MAX_AGE_MS;
+      const firstKept = Math.max(0, live.fixes.findIndex((f) => f.at >= oldest) - 1);
+      if (firstKept > 0) live.fixes = live.fixes.slice(firstKept);
       live.end = input.now + DEVICE_CALL_MS;
       live.sections = sections;
       live.fullName = input.fullName;
@@ -128,7 +134,7 @@ export class WorkflowState {
       return { call: live, started: false };
     }
     const call: WorkflowCall = {
-      id: `workflow-${this.calls.length + 1}`,
+      id: `workflow-${this.counter}`,
       phone: input.phone,
       kind: input.kind,
       callflow: input.callflow,

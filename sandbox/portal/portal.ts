@@ -63,7 +63,8 @@ export function portalState(sandbox: Sandbox, config: Pick<AppConfig, "datashare
     .views(snapshot.now)
     .filter((c) => c.status === "active")
     .map((c) => ({ phone: c.phone, callerName: c.callerName, kind: c.kind === "voice" ? "Device (Connect to 9-1-1)" : "Device (Data Connect)", callStart: c.callStart, latest: c.latest && { lat: c.latest.lat, lon: c.latest.lon } }));
-  calls.unshift(...deviceCalls.filter((d) => !calls.some((c) => c.phone === d.phone)).sort((a, b) => b.callStart - a.callStart));
+  calls.push(...deviceCalls.filter((d) => !calls.some((c) => c.phone === d.phone)));
+  calls.sort((a, b) => b.callStart - a.callStart);
   return { partner: checkPartner(config).view, calls, now: snapshot.now };
 }
 

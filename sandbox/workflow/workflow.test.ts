@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { parseConfig } from "@/lib/config/env";
+import { portalState } from "../portal/portal";
 import { serveSandbox, type ServedSandbox } from "../testing";
 import { BAD_CASES, sampleTrigger } from "./samples";
 
@@ -168,5 +170,15 @@ describe("GET /v1/rad-e/additional-data", () => {
     token = await s.rapidsosToken();
     const b = (await (await trigger(sampleTrigger("data_connect"))).json()) as Answer;
     expect(b.id).toBe(a.id);
+  });
+});
+
+describe("the Portal's list", () => {
+  it("offers a device's 911 call for Data Share like any other, newest first", async () => {
+    await trigger(sampleTrigger("voice"));
+    const { calls } = portalState(s.sandbox, parseConfig({ SANDBOX: "on", PORT: "3999" }));
+    expect(calls[0]).toMatchObject({ phone: "14125550202", callerName: "Alex Moreno", kind: "Device (Connect to 9-1-1)", latest: { lat: 40.4445, lon: -79.953 } });
+    await s.control("POST", "workflow/calls/14125550202/end");
+    expect(portalState(s.sandbox, parseConfig({ SANDBOX: "on", PORT: "3999" })).calls.some((c) => c.phone === "14125550202")).toBe(false);
   });
 });

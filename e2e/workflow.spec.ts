@@ -83,6 +83,22 @@ test("a voice trigger starts a call; a later trigger for the same number moves i
   await expect(details.getByTestId("caller-coordinates")).toContainText("40.446000, -79.951000", { timeout: WITHIN_A_POLL });
 });
 
+test("malformed additional data: the card says what could not be shown, the rest of the call is unaffected", async ({ consolePage, openPortal, request }) => {
+  const queued = await request.post("/sandbox/control/workflow/faults", { data: { kind: "malformed_additional_data" } });
+  expect(queued.status()).toBe(201);
+  const device = new DevicePanelPage((await openPortal()).page);
+  // A number of its own: the voice test's call from 555-0202 may still be tracked by the app.
+  await device.trigger(/Connect to 9-1-1/, { phone: "+14125550204" });
+  await expect(device.answer).toContainText("code 0");
+
+  await consolePage.find("412-555-0204");
+  const details = consolePage.callerDetails;
+  const unreadable = details.getByTestId("additional-data-unreadable");
+  await expect(unreadable).toHaveText(/has no label and could not be shown/, { timeout: WITHIN_A_POLL });
+  await expect(details.getByTestId("additional-data").getByRole("article", { name: "Medical" })).toContainText("Autism spectrum");
+  await expect(details.getByTestId("caller-coordinates")).toContainText("40.444500, -79.953000");
+});
+
 test("an alert trigger creates a central-station alert on the console, and a second one moves it", async ({ page, openPortal }) => {
   const device = new DevicePanelPage((await openPortal()).page);
   await device.trigger(/alert_create_location_update/);

@@ -10,8 +10,9 @@ export class DevicePanelPage {
     this.answer = this.panel.getByRole("status", { name: "Trigger answer" });
   }
 
-  async trigger(flow: RegExp, fields: { latitude?: number; longitude?: number } = {}) {
+  async trigger(flow: RegExp, fields: { phone?: string; latitude?: number; longitude?: number } = {}) {
     await this.panel.getByRole("combobox", { name: "Callflow" }).selectOption({ label: (await this.optionLabel(flow)) ?? "" });
+    if (fields.phone !== undefined) await this.panel.getByRole("textbox", { name: "Phone number" }).fill(fields.phone);
     if (fields.latitude !== undefined) await this.panel.getByRole("spinbutton", { name: "Latitude" }).fill(String(fields.latitude));
     if (fields.longitude !== undefined) await this.panel.getByRole("spinbutton", { name: "Longitude" }).fill(String(fields.longitude));
     await this.panel.getByRole("button", { name: "Send trigger" }).click();

@@ -9,6 +9,7 @@ import { detail, json, methodNotAllowed, notFound, readJsonBody } from "./http";
 import { checkCallerId } from "./lei-query";
 import { PhoneInUseError } from "./call-schedule";
 import type { Sandbox } from "./types";
+import { workflowControl } from "./workflow/control";
 
 const seedSchema = z.number().int().min(0).max(2 ** 31 - 1);
 const resetSchema = z.object({ seed: seedSchema.optional() }).strict();
@@ -54,6 +55,7 @@ export async function control(sandbox: Sandbox, req: Request, rest: string[]): P
   if (path === "alerts" || path.startsWith("alerts/")) {
     return alertsControl(sandbox.alerts, req, path.slice("alerts".length).replace(/^\//, ""), () => sandbox.clock.now());
   }
+  if (path === "workflow" || path.startsWith("workflow/")) return workflowControl(sandbox, req, path.slice("workflow".length).replace(/^\//, ""));
   if (path === "scenario") return m === "GET" ? json(sandbox.snapshot()) : methodNotAllowed(m, ["GET"]);
 
   if (path === "reset") {

@@ -6,6 +6,7 @@ import { detail, serviceUnavailable, sleep } from "./http";
 import type { SlidingWindowLimiter } from "./rate-limit";
 import type { Scenario } from "./scenario";
 import type { RequestCounts } from "./types";
+import type { WorkflowState } from "./workflow/state";
 
 export interface SandboxCore {
   seed: number;
@@ -16,6 +17,8 @@ export interface SandboxCore {
   faults: FaultQueue;
   leiLimiter: SlidingWindowLimiter;
   counts: RequestCounts;
+  /** Calls and alerts started through Emergency WorkFlow triggers (sandbox/workflow/). */
+  workflow: WorkflowState;
 }
 
 export const zeroCounts = (): RequestCounts => ({ rapidsos: { token: 0, location: 0 }, axon: { token: 0, search: 0 } });

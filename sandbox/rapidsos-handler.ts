@@ -12,6 +12,14 @@ const FAULT_EXPIRED = { fault: { faultstring: "Access Token expired", detail: { 
 
 const LEI_ALLOW = ["GET", "POST", "HEAD", "OPTIONS"] as const;
 
+/** The RapidSOS gateway's bearer check (LEI, WorkFlow, RAD-E): null when the token is good, else its 401. */
+export function refuseRapidsosToken(core: SandboxCore, req: Request): Response | null {
+  const token = bearerToken(req);
+  if (token === null) return json(FAULT_MISSING, 401);
+  const check = core.credentials.check("rapidsos", token, core.clock.now());
+  return check.ok ? null : json(check.reason === "expired" ? FAULT_EXPIRED : FAULT_INVALID, 401);
+}
+
 function basicCredentials(req: Request): { id: string; secret: string } | null {
   const m = /^Basic\s+(\S+)$/i.exec(req.headers.get("authorization") ?? "");
   if (!m) return null;
@@ -99,7 +107,10 @@ export async function leiLocation(core: SandboxCore, req: Request, url: URL): Pr
   if (!parsed.ok) return detail(400, parsed.detail);
   const params = parsed.value;
 
-  const served = core.scenario.servedRecords(params.callerId, core.clock.now());
+  // A call a device or app started through Emergency WorkFlow answers before the scripted scenario.
+  const now = core.clock.now();
+  const deviceCall = core.workflow.servedCall(params.callerId, now);
+  const served = deviceCall ? core.workflow.records(deviceCall, now) : core.scenario.servedRecords(params.callerId, now);
   const page = selectPage(served, params);
   if (!page) return notFound();
   const next =

@@ -11,6 +11,8 @@ import { leiLocation, rapidsosToken } from "./rapidsos-handler";
 import { SlidingWindowLimiter } from "./rate-limit";
 import { Scenario } from "./scenario";
 import type { CallPlan } from "./call-plan";
+import { radeAdditionalData, remTrigger } from "./workflow/handler";
+import { WorkflowState } from "./workflow/state";
 import type {
   CallKind,
   CreatedAxonClient,
@@ -31,12 +33,15 @@ export class SandboxInstance implements Sandbox {
   readonly clock: OffsetClock;
   /** RapidSOS Alerts: the partner and ECC APIs; its events socket listens apart (alerts/socket.ts). */
   readonly alerts: AlertsPlatform;
+  /** Emergency WorkFlow: device and app calls, their additional data, the alerts its flows made. */
+  readonly workflow: WorkflowState;
   private readonly core: SandboxCore;
   private readonly size: ScenarioSize;
 
   constructor(options: SandboxOptions) {
     const realNow = options.realNow ?? Date.now;
     this.clock = new OffsetClock(realNow);
+    this.workflow = new WorkflowState(options.seed);
     this.size = { devices: options.devices, callers: options.callers, deviceReportMs: options.deviceReportMs };
     this.core = {
       seed: options.seed,
@@ -47,6 +52,7 @@ export class SandboxInstance implements Sandbox {
       faults: new FaultQueue(),
       leiLimiter: new SlidingWindowLimiter(options.leiRateLimitPerMinute, 60_000, realNow),
       counts: zeroCounts(),
+      workflow: this.workflow,
     };
     this.alerts = new AlertsPlatform(options.seed, this.clock, options.tokenTtlSeconds, realNow);
   }
@@ -65,6 +71,10 @@ export class SandboxInstance implements Sandbox {
           return await rapidsosToken(c, req);
         case "/sandbox/rapidsos/v1/rsos/location":
           return await leiLocation(c, req, url);
+        case "/sandbox/rapidsos/v1/rem/trigger":
+          return await remTrigger(c, this.alerts, req);
+        case "/sandbox/rapidsos/v1/rad-e/additional-data":
+          return radeAdditionalData(c, this.alerts, req, url);
         case "/sandbox/axon/api/oauth2/token":
           return await axonToken(c, req);
         case "/sandbox/axon/respond/api/v1/devices/states/search":
@@ -92,6 +102,7 @@ export class SandboxInstance implements Sandbox {
     c.faults.clear();
     c.leiLimiter.clear();
     this.alerts.reset(c.seed);
+    this.workflow.reset(c.seed);
   }
 
   snapshot(): ScenarioSnapshot {

@@ -6,6 +6,7 @@ import type { DeviceStatus } from "./device-timeline";
 import type { FaultKind } from "./faults";
 import type { AlertsPlatform } from "./alerts/platform";
 import type { CallerSummary, ScenarioSize } from "./scenario";
+import type { WorkflowState } from "./workflow/state";
 
 export type { ScenarioSize };
 
@@ -84,6 +85,8 @@ export interface CreatedAxonClient {
 export interface Sandbox {
   /** RapidSOS Alerts (partner API, ECC API, the events socket's source). */
   readonly alerts: AlertsPlatform;
+  /** Emergency WorkFlow's calls, alerts and queued faults (sandbox/workflow/). */
+  readonly workflow: WorkflowState;
   /** Answers every request whose path starts with /sandbox/ (anything unknown: 404 JSON). */
   handle(req: Request): Promise<Response>;
   clock: SandboxClock;

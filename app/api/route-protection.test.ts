@@ -38,6 +38,7 @@ const ROUTE_ROLES: Record<string, Role> = {
   "GET /api/calls": "telecommunicator",
   "POST /api/calls": "telecommunicator",
   "GET /api/calls/[id]": "telecommunicator",
+  "GET /api/calls/[id]/additional-data": "telecommunicator",
   "POST /api/calls/[id]/close": "telecommunicator",
   "GET /api/devices": "telecommunicator",
   "GET /api/events": "telecommunicator",

@@ -6,6 +6,7 @@ import type { CallSummary } from "@/lib/calls/types";
 import { formatAge } from "@/lib/time/freshness";
 import type { CallerView } from "@/lib/map/features";
 import { formatPhone } from "@/lib/phone/format";
+import { AdditionalDataCards, AdditionalDataFlags } from "./additional-data-cards";
 import { CallActions } from "./call-actions";
 import { formatClock, formatCoordinates, formatDateTime } from "./format";
 import { FreshnessBadge } from "./freshness-badge";
@@ -58,6 +59,7 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
             : `No new location for ${formatAge(view.ageMs)}: this position may be out of date.`}
         </p>
       ) : null}
+      <AdditionalDataFlags callId={call.id} />
       {call.share?.outsideJurisdiction ? <OutsideJurisdictionFlag long /> : null}
       <CallActions call={call} />
       {loc && view ? (
@@ -92,6 +94,7 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
       ) : (
         <p className="text-sm text-muted">RapidSOS has sent no location for this call yet.</p>
       )}
+      <AdditionalDataCards callId={call.id} />
       {call.share ? (
         <dl className="divide-y divide-line/60 border-t border-line/60" aria-label="Data Share">
           <Field term="Shared" testId="share-received">

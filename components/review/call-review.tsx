@@ -1,6 +1,8 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
+import { AdditionalDataView } from "@/components/console/additional-data-cards";
+import type { AdditionalDataResponse } from "@/lib/additional-data/types";
 import { selectedPointView } from "@/lib/review/features";
 import type { ReviewCallResponse } from "@/lib/review/types";
 import { NearestAtTime } from "./nearest-at-time";
@@ -14,7 +16,17 @@ import { useNearestDevices } from "./use-nearest-devices";
  * One stored call: the map, the timeline and the side panel share one selection (the latest location
  * to start with). Read-only: the data came with the page, whose render was the audited view.
  */
-export function CallReview({ data, displayConfidence, mapStyleUrl }: { data: ReviewCallResponse; displayConfidence: number; mapStyleUrl: string | null }) {
+export function CallReview({
+  data,
+  displayConfidence,
+  mapStyleUrl,
+  additionalData = null,
+}: {
+  data: ReviewCallResponse;
+  displayConfidence: number;
+  mapStyleUrl: string | null;
+  additionalData?: AdditionalDataResponse | null;
+}) {
   const { call, trail, share } = data;
   const [selected, setSelected] = useState(Math.max(0, trail.length - 1));
   const [followSeq, setFollowSeq] = useState<number | null>(null);
@@ -53,6 +65,7 @@ export function CallReview({ data, displayConfidence, mapStyleUrl }: { data: Rev
       </div>
       <aside aria-label="Selected location and context" className="flex flex-col gap-4">
         {point && view ? <SelectedPoint point={point} view={view} index={selected} count={trail.length} /> : null}
+        {additionalData ? <AdditionalDataView data={additionalData.data} /> : null}
         <NearestAtTime
           at={point?.locationTime ?? null}
           data={nearest.data}

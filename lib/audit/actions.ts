@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = [
   "call.open",
   "call.close",
   "call.view",
+  "additional_data.view",
   "review.search",
   "review.view",
   "review.export",

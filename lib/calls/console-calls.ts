@@ -4,6 +4,8 @@
  */
 import "server-only";
 import { and, eq } from "drizzle-orm";
+import { additionalDataFetcher } from "@/lib/additional-data/client";
+import { additionalDataAfterSync } from "@/lib/additional-data/store";
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/types";
 import { getConfig } from "@/lib/config/env";
@@ -35,6 +37,8 @@ export function callTracker(): CallTracker {
         bus: liveBus(),
         intervalMs: getConfig().datashare.pollIntervalMs,
         sharedToken: async (phone) => sharedLeiToken(await getDb(), phone),
+        // Additional data (RAD-E) rides on the same poll: once per cluster, never per console.
+        afterSync: additionalDataAfterSync(() => additionalDataFetcher()),
       }),
   );
 }

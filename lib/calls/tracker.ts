@@ -30,6 +30,11 @@ export interface TrackerDeps {
   intervalMs: number;
   /** The LEI token a Data Share delivered for this number, if any (tried before our own). */
   sharedToken?: (phone: string) => Promise<Secret | undefined>;
+  /**
+   * More to fetch for a caller LEI just answered for (additional data), in the same poll and with
+   * the same shared token; returns the ids of calls whose stored data changed.
+   */
+  afterSync?: (database: Database, phone: string, result: SyncResult, shared?: SharedToken) => Promise<string[]>;
 }
 
 /** Callers and refused tokens remembered at once: far above a center's live calls. */
@@ -129,8 +134,10 @@ export class CallTracker {
 
   async #poll(database: Database, phone: string): Promise<void> {
     let outcome: SyncResult;
+    let shared: SharedToken | undefined;
     try {
-      outcome = await syncPhone(database.db, this.deps.lookup, phone, await this.#sharedToken(phone));
+      shared = await this.#sharedToken(phone);
+      outcome = await syncPhone(database.db, this.deps.lookup, phone, shared);
       this.#backoff.delete(phone);
     } catch (err) {
       if (isUpstreamError(err) && err.kind === "rate_limited") {
@@ -139,6 +146,13 @@ export class CallTracker {
       // Upstream trouble is visible through upstream health; the last data stays on screen.
       log().warn({ phone: maskPhone(phone), err: describe(err) }, "LEI poll failed");
       return;
+    }
+    if (this.deps.afterSync && outcome.currentCallId) {
+      const changed = await this.deps.afterSync(database, phone, outcome, shared).catch((err: unknown) => {
+        log().warn({ phone: maskPhone(phone), err: describe(err) }, "after-sync fetch failed");
+        return [];
+      });
+      outcome = { ...outcome, changedCallIds: [...new Set([...outcome.changedCallIds, ...changed])] };
     }
     await this.#announce(outcome);
   }

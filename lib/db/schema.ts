@@ -310,3 +310,21 @@ export const alertSync = pgTable("alert_sync", {
   cursor: ms("cursor").notNull(),
   updatedAt: stamp("updated_at"),
 });
+
+/**
+ * RapidSOS additional data (RAD-E) for a call, as last received: the document is kept as sent and
+ * validated when read, so a malformed section is reported on screen, never silently lost. Once
+ * RAD-E forgets the call (404 after its data expires) the last document stays for review.
+ */
+export const additionalData = pgTable("additional_data", {
+  callId: uuid("call_id")
+    .primaryKey()
+    .references(() => calls.id, { onDelete: "cascade" }),
+  phone: text("phone").notNull(),
+  document: jsonb("document").$type<unknown>(),
+  /** Bumped each time a different document arrives: the consoles' ETag. */
+  version: integer("version").notNull().default(0),
+  receivedAt: ts("received_at"),
+  /** When the tracker last asked RAD-E (found or not). */
+  checkedAt: ts("checked_at").notNull(),
+});

@@ -13,7 +13,7 @@ import { SIGNATURE_HEADER, signBody } from "@/lib/datashare/signature";
 import type { Sandbox } from "@/sandbox";
 import { sandboxRapidsosToken, SandboxTokenError } from "../tokens";
 import { checkPartner } from "./partner";
-import { SIGNATURE_MODES, type DeliveryAttempt, type PortalState, type ShareResult, type SignatureMode } from "./types";
+import { SIGNATURE_MODES, type DeliveryAttempt, type PortalCall, type PortalState, type ShareResult, type SignatureMode } from "./types";
 
 /** The sandbox Portal account's jurisdiction (the RapidSOS Data Share Partner Guide suggests e.g. Pittsburgh, PA): Allegheny County. */
 export const SANDBOX_JURISDICTION = {
@@ -54,10 +54,17 @@ export class PortalError extends Error {
 
 export function portalState(sandbox: Sandbox, config: Pick<AppConfig, "datashare">): PortalState {
   const snapshot = sandbox.snapshot();
-  const calls = snapshot.callers
+  const calls: PortalCall[] = snapshot.callers
     .filter((c) => c.status === "active")
     .sort((a, b) => b.callStart - a.callStart)
     .map((c) => ({ phone: c.phone, callerName: c.callerName, kind: c.kind, callStart: c.callStart, latest: c.latest }));
+  // Calls a device or app started through Emergency WorkFlow can be shared like any other.
+  const deviceCalls = sandbox.workflow
+    .views(snapshot.now)
+    .filter((c) => c.status === "active")
+    .map((c) => ({ phone: c.phone, callerName: c.callerName, kind: c.kind === "voice" ? "Device (Connect to 9-1-1)" : "Device (Data Connect)", callStart: c.callStart, latest: c.latest && { lat: c.latest.lat, lon: c.latest.lon } }));
+  calls.push(...deviceCalls.filter((d) => !calls.some((c) => c.phone === d.phone)));
+  calls.sort((a, b) => b.callStart - a.callStart);
   return { partner: checkPartner(config).view, calls, now: snapshot.now };
 }
 

@@ -10,6 +10,7 @@ import { callIdSchema } from "@/lib/calls/route-params";
 import { getConfig } from "@/lib/config/env";
 import type { Db } from "@/lib/db/client";
 import { viewReviewCall } from "@/lib/review/audited-review";
+import { viewAdditionalData } from "@/lib/additional-data/view";
 import { isHttpError } from "@/lib/server/http";
 import { requestTheme } from "@/lib/server/theme";
 
@@ -32,6 +33,8 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
   const { user, db, denied } = await pageAccess("supervisor", `/review/${id}`);
   if (denied) return denied;
   const data = await load(db, id, user);
+  // Medical and contact details are a view of their own in the audit trail.
+  const additionalData = data ? await viewAdditionalData(db, user, data.call.id, await currentMeta(), "review") : null;
   const config = getConfig();
   return (
     <PageShell user={user} current="/review">
@@ -48,7 +51,7 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
           <CallHeader call={data.call} count={data.trail.length} />
           <ConsoleProviders>
             <ThemeProvider initial={await requestTheme()}>
-              <CallReview data={data} displayConfidence={config.displayConfidence} mapStyleUrl={config.mapStyleUrl} />
+              <CallReview data={data} additionalData={additionalData} displayConfidence={config.displayConfidence} mapStyleUrl={config.mapStyleUrl} />
             </ThemeProvider>
           </ConsoleProviders>
           <p className="text-xs text-muted">

@@ -8,6 +8,7 @@ import { ShareDialog } from "./share-dialog";
 import { ShareOutcomeNotice } from "./share-outcome";
 import { ToolsMenu } from "./tools-menu";
 import { usePortalState, useShare } from "./use-portal";
+import { DevicePanel } from "@/sandbox/workflow/ui/device-panel";
 
 /**
  * The sandbox Portal, following the flow of the RapidSOS Data Share Partner Guide: select a 911 call, open Tools, pick our
@@ -51,6 +52,7 @@ export function PortalApp({ initial }: { initial: PortalState }) {
           <h2 className="text-xl font-semibold">Last share</h2>
           <ShareOutcomeNotice outcome={outcome} sending={sending} />
           <PartnerCard partner={partner} />
+          <DevicePanel />
         </div>
       </main>
       <ShareDialog

@@ -10,6 +10,7 @@ import { AdditionalDataCards, AdditionalDataFlags } from "./additional-data-card
 import { CallActions } from "./call-actions";
 import { formatClock, formatCoordinates, formatDateTime } from "./format";
 import { FreshnessBadge } from "./freshness-badge";
+import { noLocationText, ShareLocationNote } from "./location-origin";
 import { OutsideJurisdictionFlag } from "./outside-jurisdiction-flag";
 import { UncertaintyText } from "./uncertainty-text";
 
@@ -61,6 +62,7 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
       ) : null}
       <AdditionalDataFlags callId={call.id} />
       {call.share?.outsideJurisdiction ? <OutsideJurisdictionFlag long /> : null}
+      <ShareLocationNote call={call} view={view} />
       <CallActions call={call} />
       {loc && view ? (
         <dl className="divide-y divide-line/60">
@@ -92,7 +94,7 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
           </Field>
         </dl>
       ) : (
-        <p className="text-sm text-muted">RapidSOS has sent no location for this call yet.</p>
+        <p className="text-sm text-muted" data-testid="caller-no-location">{noLocationText(call)}</p>
       )}
       <AdditionalDataCards callId={call.id} />
       {call.share ? (

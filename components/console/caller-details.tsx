@@ -12,6 +12,7 @@ import { formatClock, formatCoordinates, formatDateTime } from "./format";
 import { FreshnessBadge } from "./freshness-badge";
 import { noLocationText, ShareLocationNote } from "./location-origin";
 import { OutsideJurisdictionFlag } from "./outside-jurisdiction-flag";
+import { PlaceInfoLink, PlaceName } from "./place-fields";
 import { UncertaintyText } from "./uncertainty-text";
 
 function Field({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
@@ -76,7 +77,10 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
             <UncertaintyText circle={view.circle} />
           </Field>
           <Field term="Address">{place?.address ?? <span className="text-muted">not sent</span>}</Field>
-          {place?.name ? <Field term="Place">{place.name}</Field> : null}
+          {place?.name ? <Field term="Place"><PlaceName place={place} /></Field> : null}
+          {place?.exactLocation ? <Field term="Exact location" testId="caller-exact-location">{place.exactLocation}</Field> : null}
+          {place?.contact ? <Field term="Place phone" testId="caller-place-contact"><span className="font-mono text-[13px] select-all">{place.contact}</span></Field> : null}
+          {place?.additionalInfoUrl ? <Field term="More about it" testId="caller-place-info"><PlaceInfoLink url={place.additionalInfoUrl} /></Field> : null}
           <Field term="Method">{loc.positioningMethod ?? <span className="text-muted">not sent</span>}</Field>
           {loc.altitudeM !== null ? (
             <Field term="Altitude">

@@ -101,7 +101,7 @@ describe("buildCallRecords", () => {
 
   it("reverse-geocodes to a place within range, or sends all rg_* null", () => {
     const engines = new Set<string>();
-    const seen: Record<string, string | null>[] = [];
+    const seen: LeiWireRecord[] = [];
     for (const r of buildCallRecords(911, plan("walking"))) {
       if (r.wire.rg_name === null) {
         expect(r.wire.rg_address).toBeNull();

@@ -108,6 +108,9 @@ test("a camera lists every assignee; when Axon withholds assignees (no Users rea
   const { devices } = (await (await page.request.get("/api/devices")).json()) as DevicesResponse;
   const paired = devices.find((d) => d.assignees.length > 1);
   if (!paired) throw new Error("the scenario has no camera with a field-training partner");
+  // Found the way a telecommunicator would: by its serial in the device search.
+  await page.getByLabel(/search devices/i).fill(paired.serial);
+  await expect(consolePage.devices.getByRole("option")).toHaveCount(1);
   await consolePage.deviceRow(paired.id).click();
   const details = consolePage.deviceDetails;
   const assignees = details.getByTestId("device-assignees").getByRole("listitem");
@@ -117,6 +120,7 @@ test("a camera lists every assignee; when Axon withholds assignees (no Users rea
     await expect(assignees.nth(i)).toContainText(`${a.name} · Badge ${a.badge} · User ID ${a.userId}`);
   }
   await expect(assignees.first()).toHaveAttribute("data-primary", "true");
+  await consolePage.screenshot("device-assignees");
 
   // An Axon admin takes Users read away from the app's API client: names go, and the console says why.
   await sandbox.setAxonScopes(["device.state.any.read", "respond.any.locate"]);

@@ -58,6 +58,26 @@ for (const c of CALLERS) {
   });
 }
 
+test("the caller's place: LEI's exact location, the place's phone and page, and which geocoder named it", async ({ consolePage }) => {
+  // At the seed's start the walking caller is at PPG Place, which Apple's geocoder names in the sandbox.
+  await consolePage.find("412-555-0101");
+  const details = consolePage.callerDetails;
+  // After a reset the number's earlier call (from a test before) is replaced by the new one within a
+  // poll, which can take the selection with it: select the row the list shows, once it settled.
+  const row = consolePage.callRowByPhone(SCENARIO_PHONES.walking);
+  await expect(async () => {
+    if ((await row.getAttribute("aria-selected")) !== "true") await row.click();
+    await expect(details.getByTestId("caller-exact-location")).toHaveText("Plaza level", { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await expect(details.getByTestId("caller-place-contact")).toHaveText("+1 (412) 555-0120");
+  await expect(details.getByTestId("caller-place")).toHaveAttribute("data-rg-engine", "apple");
+  await expect(details.getByTestId("caller-place")).toContainText("PPG Place · named by Apple");
+  const link = details.getByTestId("caller-place-info").getByRole("link");
+  await expect(link).toHaveAttribute("href", "https://example.org/places/ppg-place");
+  await expect(link).toHaveAttribute("rel", "noopener noreferrer");
+  await consolePage.screenshot("caller-place-details");
+});
+
 test("a number RapidSOS knows nothing about says so and opens nothing", async ({ consolePage }) => {
   await consolePage.find("412-555-0199");
   await expect(consolePage.page.getByRole("alert").filter({ hasText: /no location/i })).toBeVisible();

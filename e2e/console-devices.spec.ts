@@ -57,7 +57,11 @@ test("devices show their status colour, and a click shows the officer and the de
   await expect(details.getByRole("heading")).toHaveText(recording.officer.name);
   await expect(details).toContainText(`Badge ${recording.officer.badge}`);
   await expect(details).toContainText(recording.serial);
-  await expect(details).toContainText(recording.model);
+  // The model as people say it ("Axon Body 4"), the agency the camera belongs to, the officer's user id.
+  await expect(details).toContainText(recording.modelName);
+  expect(recording.modelName).toMatch(/^Axon Body \d$/);
+  await expect(details).toContainText(recording.agency);
+  await expect(details).toContainText(`User ID ${recording.officer.userId}`);
   await expect(details).toContainText(`${recording.batteryPct}%`);
   await expect(details.getByTestId("device-status")).toContainText("Recording");
   await expect(details).toContainText(/accuracy/);
@@ -94,6 +98,41 @@ test("nearest officers are ranked by distance from the selected caller, with dis
   await expect(consolePage.deviceDetails).toHaveAttribute("data-device-id", expected[2]?.id ?? "");
   const d = devices.find((x) => x.id === expected[2]?.id);
   await consolePage.expectInView(d!.location!.latitude, d!.location!.longitude);
+});
+
+test("a camera lists every assignee; when Axon withholds assignees (no Users read) it says the officer is not visible", async ({
+  consolePage,
+  page,
+  sandbox,
+}) => {
+  const { devices } = (await (await page.request.get("/api/devices")).json()) as DevicesResponse;
+  const paired = devices.find((d) => d.assignees.length > 1);
+  if (!paired) throw new Error("the scenario has no camera with a field-training partner");
+  // Found the way a telecommunicator would: by its serial in the device search.
+  await page.getByLabel(/search devices/i).fill(paired.serial);
+  await expect(consolePage.devices.getByRole("option")).toHaveCount(1);
+  await consolePage.deviceRow(paired.id).click();
+  const details = consolePage.deviceDetails;
+  const assignees = details.getByTestId("device-assignees").getByRole("listitem");
+  await expect(assignees).toHaveCount(paired.assignees.length);
+  for (const [i, a] of paired.assignees.entries()) {
+    await expect(assignees.nth(i)).toHaveAttribute("data-user-id", a.userId);
+    await expect(assignees.nth(i)).toContainText(`${a.name} · Badge ${a.badge} · User ID ${a.userId}`);
+  }
+  await expect(assignees.first()).toHaveAttribute("data-primary", "true");
+  await consolePage.screenshot("device-assignees");
+
+  // An Axon admin takes Users read away from the app's API client: names go, and the console says why.
+  await sandbox.setAxonScopes(["device.state.any.read", "respond.any.locate"]);
+  await expect(details.getByRole("heading")).toHaveText("Officer not visible", { timeout: 20_000 });
+  await expect(details.getByTestId("device-officer-hidden")).toContainText("not visible with this API client's permissions");
+  await expect(details).not.toContainText("Unassigned");
+  await expect(consolePage.deviceRow(paired.id)).toContainText("Officer not visible");
+  await consolePage.screenshot("device-officer-hidden");
+
+  // Given back, the officer is back (and later tests see officers again).
+  await sandbox.setAxonScopes(["device.state.any.read", "respond.any.locate", "users.read"]);
+  await expect(details.getByRole("heading")).toHaveText(paired.officer?.name ?? "", { timeout: 20_000 });
 });
 
 const FAULTS = [

@@ -158,11 +158,13 @@ describe("POST /respond/api/v1/devices/states/search", () => {
     expect(b.data.every((d) => d.attributes.location !== undefined && d.attributes.assignees === undefined)).toBe(true);
   });
 
-  it("answers 403 without device.state.any.read", async () => {
+  it("answers without data (meta only) without device.state.any.read, as public clients report it", async () => {
     const client = s.sandbox.createAxonClient(["respond.any.locate", "users.read"]);
     const res = await search({}, {}, await s.axonToken(client));
-    expect(res.status).toBe(403);
-    expect(await res.json()).toMatchObject({ error: "insufficient_scope" });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body.meta).toMatchObject({ serverTimestamp: expect.any(Number) });
+    expect("data" in body).toBe(false);
   });
 
   it("stops a deleted client's tokens and credentials at once", async () => {

@@ -196,6 +196,27 @@ describe("/sandbox/control/axon/clients", () => {
     await expect(s.axonToken(client)).rejects.toThrow(/401/);
     expect((await ctl("axon/clients", "POST", { scopes: ["admin.everything"] })).status).toBe(400);
   });
+
+  it("changes an existing client's scopes, the app's default one too, with effect on its tokens at once", async () => {
+    const token = await s.axonToken();
+    const search = () =>
+      fetch(`${s.axonBase}/respond/api/v1/devices/states/search`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "client-type": "EXTERNAL", "content-type": "application/json" },
+        body: JSON.stringify({ from: 0, size: 5 }),
+      }).then((r) => r.json() as Promise<{ data?: { attributes: Record<string, unknown> }[] }>);
+    const res = await ctl("axon/clients/sandbox-axon-client/scopes", "POST", { scopes: ["device.state.any.read", "respond.any.locate"] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ scopes: ["device.state.any.read", "respond.any.locate"] });
+    const hidden = await search();
+    expect(hidden.data!.length).toBeGreaterThan(0);
+    expect(hidden.data!.every((d) => d.attributes.assignees === undefined)).toBe(true);
+    await ctl("axon/clients/sandbox-axon-client/scopes", "POST", { scopes: ["users.read"] });
+    expect((await search()).data).toBeUndefined();
+    expect((await ctl("axon/clients/nobody/scopes", "POST", { scopes: [] })).status).toBe(404);
+    expect((await ctl("axon/clients/sandbox-axon-client/scopes", "POST", { scopes: ["x"] })).status).toBe(400);
+    await ctl("reset", "POST", {});
+  });
 });
 
 describe("/sandbox/control/requests", () => {

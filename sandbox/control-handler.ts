@@ -28,6 +28,7 @@ const faultSchema = z
   })
   .strict();
 const callSchema = z.object({ kind: z.enum(["walking", "driving", "text"]), phone: z.string().optional() }).strict();
+const scopesSchema = z.object({ scopes: z.array(z.enum(AXON_SCOPES)) }).strict();
 const clientSchema = z.object({ scopes: z.array(z.enum(AXON_SCOPES)), name: z.string().trim().min(1).max(100).optional() }).strict();
 
 async function body<T>(req: Request, schema: z.ZodType<T>): Promise<{ ok: true; value: T } | { ok: false; response: Response }> {
@@ -123,6 +124,15 @@ export async function control(sandbox: Sandbox, req: Request, rest: string[]): P
     const b = await body(req, clientSchema);
     if (!b.ok) return b.response;
     return json(sandbox.createAxonClient(b.value.scopes, b.value.name), 201);
+  }
+
+  const scoped = /^axon\/clients\/([^/]+)\/scopes$/.exec(path);
+  if (scoped) {
+    if (m !== "POST") return methodNotAllowed(m, ["POST"]);
+    const b = await body(req, scopesSchema);
+    if (!b.ok) return b.response;
+    const scopes = sandbox.setAxonScopes(decodeURIComponent(scoped[1] as string), b.value.scopes);
+    return scopes ? json({ scopes }) : detail(404, "No such API client.");
   }
 
   const client = /^axon\/clients\/([^/]+)$/.exec(path);

@@ -98,6 +98,14 @@ export class Credentials {
     return { client, secret };
   }
 
+  /** An Axon administrator changing what a client may read; its tokens see the change at once. */
+  setAxonScopes(clientId: string, scopes: AxonScope[]): AxonClient | null {
+    const client = this.axon.get(clientId);
+    if (!client) return null;
+    client.scopes = AXON_SCOPES.filter((s) => scopes.includes(s));
+    return client;
+  }
+
   deleteAxonClient(clientId: string): boolean {
     return this.axon.delete(clientId);
   }

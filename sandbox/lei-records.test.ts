@@ -100,6 +100,8 @@ describe("buildCallRecords", () => {
   });
 
   it("reverse-geocodes to a place within range, or sends all rg_* null", () => {
+    const engines = new Set<string>();
+    const seen: LeiWireRecord[] = [];
     for (const r of buildCallRecords(911, plan("walking"))) {
       if (r.wire.rg_name === null) {
         expect(r.wire.rg_address).toBeNull();
@@ -108,8 +110,16 @@ describe("buildCallRecords", () => {
       }
       const place = PLACES.find((p) => p.name === r.wire.rg_name)!;
       expect(distanceM(place, { lat: Number(r.wire.latitude), lon: Number(r.wire.longitude) })).toBeLessThanOrEqual(REVERSE_GEOCODE_MAX_M);
-      expect(r.wire.rg_engine).toBe("google");
+      expect(r.wire.rg_engine).toBe(place.engine ?? "google");
+      expect(r.wire.rg_exact_location).toBe(place.exactLocation);
+      expect(r.wire.rg_contact).toBe(place.contact);
+      expect(r.wire.rg_additional_info_url).toBe(place.infoUrl ?? null);
+      engines.add(r.wire.rg_engine!);
+      seen.push(r.wire);
     }
+    // The walk past PPG Place meets Apple's geocoder, a floor-level place, its phone and its page.
+    expect([...engines].sort()).toEqual(["apple", "google"]);
+    expect(seen.some((w) => w.rg_exact_location === "Plaza level" && w.rg_contact !== null && w.rg_additional_info_url !== null)).toBe(true);
   });
 
   it("repeats the same fix once the caller stops moving", () => {

@@ -136,7 +136,8 @@ export function buildCallRecords(seed: number, call: CallPlan): SimRecord[] {
         uncertainty_radius: fixed(radius, 1),
         uncertainty_confidence: call.profile.confidence === null ? null : String(call.profile.confidence),
         uncertainty_confidence_pdf: call.profile.pdf,
-        rg_engine: rg ? "google" : null,
+        // Apple's geocoder names a few places (RapidSOS LEI 1.5: "google" or "apple").
+        rg_engine: rg ? (rg.place.engine ?? "google") : null,
         rg_name: rg ? rg.place.name : null,
         rg_id: rg ? rg.id : null,
         rg_likelihood: rg ? String(rg.likelihood) : null,
@@ -145,7 +146,7 @@ export function buildCallRecords(seed: number, call: CallPlan): SimRecord[] {
         rg_latitude: rg ? fixed(rg.place.lat, 5) : null,
         rg_longitude: rg ? fixed(rg.place.lon, 5) : null,
         rg_contact: rg ? rg.place.contact : null,
-        rg_additional_info_url: null,
+        rg_additional_info_url: rg?.place.infoUrl ?? null,
       };
     }
     previous = { createdTime: created, locationTime: t, truth, wire };

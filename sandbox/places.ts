@@ -13,16 +13,20 @@ export interface Place {
   lon: number;
   exactLocation: string | null;
   contact: string | null;
+  /** LEI `rg_additional_info_url`: a page about the place, when the geocoder has one. */
+  infoUrl?: string;
+  /** LEI `rg_engine`: "google" unless Apple's geocoder named this place. */
+  engine?: "google" | "apple";
 }
 
 export const PLACES: readonly Place[] = [
   { name: "Market Square", address: "Market Square, Pittsburgh, PA 15222, USA", lat: 40.44067, lon: -80.00255, exactLocation: null, contact: null },
-  { name: "PPG Place", address: "1 PPG Place, Pittsburgh, PA 15222, USA", lat: 40.4398, lon: -80.0032, exactLocation: "Plaza level", contact: "+1 (412) 555-0120" },
+  { name: "PPG Place", address: "1 PPG Place, Pittsburgh, PA 15222, USA", lat: 40.4398, lon: -80.0032, exactLocation: "Plaza level", contact: "+1 (412) 555-0120", infoUrl: "https://example.org/places/ppg-place", engine: "apple" },
   { name: "Point State Park", address: "601 Commonwealth Pl, Pittsburgh, PA 15222, USA", lat: 40.4411, lon: -80.0093, exactLocation: null, contact: null },
   { name: "Point State Park Fountain", address: "601 Commonwealth Pl, Pittsburgh, PA 15222, USA", lat: 40.44175, lon: -80.01245, exactLocation: null, contact: null },
   { name: "Fort Pitt Block House", address: "601 Commonwealth Pl, Pittsburgh, PA 15222, USA", lat: 40.4411, lon: -80.0101, exactLocation: null, contact: null },
   { name: "Gateway Center", address: "401 Liberty Ave, Pittsburgh, PA 15222, USA", lat: 40.4421, lon: -80.0068, exactLocation: null, contact: null },
-  { name: "Heinz Hall", address: "600 Penn Ave, Pittsburgh, PA 15222, USA", lat: 40.4425, lon: -80.0003, exactLocation: "Box office", contact: "+1 (412) 555-0121" },
+  { name: "Heinz Hall", address: "600 Penn Ave, Pittsburgh, PA 15222, USA", lat: 40.4425, lon: -80.0003, exactLocation: "Box office", contact: "+1 (412) 555-0121", infoUrl: "https://example.org/places/heinz-hall" },
   { name: "U.S. Steel Tower", address: "600 Grant St, Pittsburgh, PA 15219, USA", lat: 40.4414, lon: -79.995, exactLocation: null, contact: null },
   { name: "Allegheny County Courthouse", address: "436 Grant St, Pittsburgh, PA 15219, USA", lat: 40.439, lon: -79.9963, exactLocation: null, contact: null },
   { name: "City-County Building", address: "414 Grant St, Pittsburgh, PA 15219, USA", lat: 40.4384, lon: -79.9969, exactLocation: null, contact: null },

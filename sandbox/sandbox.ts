@@ -166,6 +166,11 @@ export class SandboxInstance implements Sandbox {
     return this.core.credentials.deleteAxonClient(clientId);
   }
 
+  setAxonScopes(clientId: string, scopes: AxonScope[]): AxonScope[] | null {
+    const client = this.core.credentials.setAxonScopes(clientId, scopes);
+    return client ? [...client.scopes] : null;
+  }
+
   requestCounts(): RequestCounts {
     const { rapidsos, axon } = this.core.counts;
     return { rapidsos: { ...rapidsos }, axon: { ...axon } };

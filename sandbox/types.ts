@@ -102,6 +102,8 @@ export interface Sandbox {
   clearFaults(): void;
   createAxonClient(scopes: AxonScope[], name?: string): CreatedAxonClient;
   deleteAxonClient(clientId: string): boolean;
+  /** Change an existing client's scopes (the app's own default client too); null: no such client. */
+  setAxonScopes(clientId: string, scopes: AxonScope[]): AxonScope[] | null;
   requestCounts(): RequestCounts;
   resetRequestCounts(): void;
 }

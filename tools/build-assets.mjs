@@ -8,7 +8,7 @@ import { root } from "./prepare.mjs";
 
 const steps = ["build-basemap.mjs"];
 for (const step of steps) {
-  const file = path.join(root, "lib", "tools", step);
+  const file = path.join(root, "tools", step);
   if (!fs.existsSync(file)) continue;
   const mod = await import(file);
   await mod.build();

@@ -7,6 +7,7 @@ import { mapCircleLabel, type CallerView } from "@/lib/map/features";
 import { formatPhone } from "@/lib/phone/format";
 import { useConsoleActions, useConsoleState } from "./console-state";
 import { FreshnessBadge } from "./freshness-badge";
+import { noLocationShort } from "./location-origin";
 import { OutsideJurisdictionFlag } from "./outside-jurisdiction-flag";
 
 export const CALL_LIST_ID = "call-list";
@@ -54,6 +55,8 @@ export function CallList({ calls, views }: { calls: readonly CallSummary[]; view
         "data-freshness": view?.freshness,
         "data-lat": view?.location.latitude,
         "data-lng": view?.location.longitude,
+        // "share": the incident location sent with the share, shown until LEI answers.
+        "data-location-origin": view?.origin,
         "data-radius-m": view && view.circle.kind !== "none" ? view.circle.radiusM : undefined,
         "data-confidence": view && view.circle.kind !== "none" ? (view.circle.confidence ?? undefined) : undefined,
         "data-circle": view?.circle.kind ?? "none",
@@ -69,7 +72,7 @@ export function CallList({ calls, views }: { calls: readonly CallSummary[]; view
                 inactiveLabel={call.status === "ended" ? "Ended" : "Idle"}
               />
             ) : (
-              <span className="text-xs text-muted">no location yet</span>
+              <span className="text-xs text-muted">{noLocationShort(call)}</span>
             )}
           </div>
           <div className="flex items-center justify-between gap-2 text-xs text-muted">
@@ -81,7 +84,9 @@ export function CallList({ calls, views }: { calls: readonly CallSummary[]; view
                 </span>
               ) : null}
             </span>
-            <span className="shrink-0 tabular-nums">{view ? (mapCircleLabel(view.circle) ?? "no radius") : ""}</span>
+            <span className="shrink-0 tabular-nums">
+              {view?.origin === "share" ? "at time of sharing" : view ? (mapCircleLabel(view.circle) ?? "no radius") : ""}
+            </span>
           </div>
           {call.share?.outsideJurisdiction ? (
             <div>

@@ -10,7 +10,9 @@ import { AdditionalDataCards, AdditionalDataFlags } from "./additional-data-card
 import { CallActions } from "./call-actions";
 import { formatClock, formatCoordinates, formatDateTime } from "./format";
 import { FreshnessBadge } from "./freshness-badge";
+import { noLocationText, ShareLocationNote } from "./location-origin";
 import { OutsideJurisdictionFlag } from "./outside-jurisdiction-flag";
+import { PlaceInfoLink, PlaceName } from "./place-fields";
 import { UncertaintyText } from "./uncertainty-text";
 
 function Field({ term, children, testId }: { term: string; children: ReactNode; testId?: string }) {
@@ -61,6 +63,7 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
       ) : null}
       <AdditionalDataFlags callId={call.id} />
       {call.share?.outsideJurisdiction ? <OutsideJurisdictionFlag long /> : null}
+      <ShareLocationNote call={call} view={view} />
       <CallActions call={call} />
       {loc && view ? (
         <dl className="divide-y divide-line/60">
@@ -74,7 +77,10 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
             <UncertaintyText circle={view.circle} />
           </Field>
           <Field term="Address">{place?.address ?? <span className="text-muted">not sent</span>}</Field>
-          {place?.name ? <Field term="Place">{place.name}</Field> : null}
+          {place?.name ? <Field term="Place"><PlaceName place={place} /></Field> : null}
+          {place?.exactLocation ? <Field term="Exact location" testId="caller-exact-location">{place.exactLocation}</Field> : null}
+          {place?.contact ? <Field term="Place phone" testId="caller-place-contact"><span className="font-mono text-[13px] select-all">{place.contact}</span></Field> : null}
+          {place?.additionalInfoUrl ? <Field term="More about it" testId="caller-place-info"><PlaceInfoLink url={place.additionalInfoUrl} /></Field> : null}
           <Field term="Method">{loc.positioningMethod ?? <span className="text-muted">not sent</span>}</Field>
           {loc.altitudeM !== null ? (
             <Field term="Altitude">
@@ -92,7 +98,7 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
           </Field>
         </dl>
       ) : (
-        <p className="text-sm text-muted">RapidSOS has sent no location for this call yet.</p>
+        <p className="text-sm text-muted" data-testid="caller-no-location">{noLocationText(call)}</p>
       )}
       <AdditionalDataCards callId={call.id} />
       {call.share ? (

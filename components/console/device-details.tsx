@@ -29,9 +29,17 @@ export function DeviceDetails({ view }: { view: DeviceView }) {
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0">
           <h2 id="device-details-title" className="truncate text-base font-semibold text-fg">
-            {d.officer ? d.officer.name : "Unassigned device"}
+            {d.officer ? d.officer.name : d.officerHidden ? "Officer not visible" : "Unassigned device"}
           </h2>
-          <p className="text-sm text-muted">{d.officer ? `Badge ${d.officer.badge}` : "No officer assigned"}</p>
+          {d.officerHidden ? (
+            <p className="text-sm text-warn" data-testid="device-officer-hidden">
+              The officer is not visible with this API client&apos;s permissions (Axon Users read).
+            </p>
+          ) : (
+            <p className="text-sm text-muted">
+              {d.officer ? `Badge ${d.officer.badge} · User ID ${d.officer.userId}` : "No officer assigned"}
+            </p>
+          )}
         </div>
         <button
           type="button"
@@ -51,7 +59,21 @@ export function DeviceDetails({ view }: { view: DeviceView }) {
             <FreshnessBadge freshness={view.freshness} age={formatAge(view.ageMs)} inactiveLabel={STATUS_LABEL[d.status]} />
           </span>
         </Row>
-        <Row term="Model">{d.model}</Row>
+        <Row term="Agency">{d.agency}</Row>
+        {(d.assignees ?? []).length > 1 ? (
+          <Row term="Assignees">
+            <ul data-testid="device-assignees">
+              {d.assignees.map((a) => (
+                <li key={a.userId} data-user-id={a.userId} data-primary={String(a.primary)}>
+                  {a.name} <span className="text-muted">· Badge {a.badge} · User ID {a.userId}{a.primary ? " · primary" : ""}</span>
+                </li>
+              ))}
+            </ul>
+          </Row>
+        ) : null}
+        <Row term="Model">
+          <span title={d.model}>{d.modelName ?? d.model}</span>
+        </Row>
         <Row term="Serial">
           <span className="font-mono">{d.serial}</span>
         </Row>

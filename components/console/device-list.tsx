@@ -23,7 +23,7 @@ export function DeviceList({ views }: { views: readonly DeviceView[] }) {
     const devices = views.map((v) => v.device);
     const last = order.current;
     if (!last || last.devices.length !== devices.length || last.devices.some((d, i) => d !== devices[i])) {
-      const keyed = devices.map((d, i) => ({ i, rank: STATUS_ORDER[d.status], label: officerLabel(d.officer, d.serial) }));
+      const keyed = devices.map((d, i) => ({ i, rank: STATUS_ORDER[d.status], label: officerLabel(d.officer, d.serial, d.officerHidden) }));
       keyed.sort((a, b) => a.rank - b.rank || collator.compare(a.label, b.label));
       order.current = { devices, order: keyed.map((k) => k.i) };
     }
@@ -54,7 +54,7 @@ export function DeviceList({ views }: { views: readonly DeviceView[] }) {
           <div className="flex items-center gap-2">
             <StatusDot status={d.status} freshness={v.freshness} />
             <div className="min-w-0 flex-1">
-              <div className="truncate text-sm text-fg">{officerLabel(d.officer, d.serial)}</div>
+              <div className="truncate text-sm text-fg">{officerLabel(d.officer, d.serial, d.officerHidden)}</div>
               <div className="flex gap-1.5 text-xs text-muted">
                 <span>{STATUS_LABEL[d.status]}</span>
                 <span aria-hidden="true">·</span>

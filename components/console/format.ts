@@ -33,6 +33,8 @@ export function formatSignal(signal: DeviceSignal | null): string {
   return signal.bars === null ? signal.label : `${signal.label} (${signal.bars}/4)`;
 }
 
-export function officerLabel(officer: { name: string; badge: string } | null, serial: string): string {
-  return officer ? `${officer.name} #${officer.badge}` : `Unassigned ${serial}`;
+/** `hidden`: Axon withholds assignees from this API client (no Users read), which is not "unassigned". */
+export function officerLabel(officer: { name: string; badge: string } | null, serial: string, hidden = false): string {
+  if (officer) return `${officer.name} #${officer.badge}`;
+  return hidden ? `Officer not visible ${serial}` : `Unassigned ${serial}`;
 }

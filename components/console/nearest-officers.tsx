@@ -39,7 +39,7 @@ export function NearestOfficers({ ranked, hasCaller }: { ranked: readonly Ranked
         return (
           <div className="grid grid-cols-[1.5rem_1fr_auto] items-center gap-x-2">
             <span className="text-right text-xs text-muted tabular-nums">{items.indexOf(r) + 1}</span>
-            <span className={`truncate text-sm ${selected ? "font-semibold" : ""} text-fg`}>{officerLabel(d.officer, d.serial)}</span>
+            <span className={`truncate text-sm ${selected ? "font-semibold" : ""} text-fg`}>{officerLabel(d.officer, d.serial, d.officerHidden)}</span>
             <span className="text-right text-sm font-semibold text-fg tabular-nums">{formatDistance(r.distanceM)}</span>
             <span />
             <span className="flex min-w-0 items-center gap-1.5 text-xs text-muted">

@@ -163,7 +163,8 @@ export function callerLayers(ids: { halo: string; icon: string }, source: string
         "icon-ignore-placement": true,
         "text-field": [
           "format",
-          "RapidSOS",
+          // Until LEI answers, the point is the incident location sent with the share: say so.
+          ["case", ["==", ["get", "origin"], "share"], "Shared location", "RapidSOS"],
           { "font-scale": 0.8 },
           "\n",
           {},

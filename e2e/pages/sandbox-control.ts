@@ -32,6 +32,8 @@ export interface ShareOptions {
   phone?: string;
   signature?: "valid" | "missing" | "wrong" | "uppercase" | "malformed";
   fields?: Record<string, unknown>;
+  /** Sent instead of the generated payload, signed as `signature` says. */
+  body?: string;
 }
 
 export interface Scenario {
@@ -78,6 +80,11 @@ export class SandboxControl {
   async clearFaults() {
     const res = await this.request.delete("/sandbox/control/faults");
     expect(res.ok()).toBe(true);
+  }
+
+  /** Change what the app's own Axon API client may read (an Axon admin's change; a reset restores it). */
+  setAxonScopes(scopes: string[], clientId = "sandbox-axon-client") {
+    return this.post(`axon/clients/${clientId}/scopes`, { scopes });
   }
 
   endCall(phone: string) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { reshapeDevice, reshapeDevices, toSignal, toStatus } from "./reshape";
+import { modelName, reshapeDevice, reshapeDevices, toSignal, toStatus } from "./reshape";
 import { AXON_DEVICE, AXON_DEVICE_UNSCOPED } from "./wire-fixtures";
 import { axonTokenResponseSchema } from "./wire";
 import { AXON_TOKEN_RESPONSE } from "./wire-fixtures";
@@ -21,12 +21,15 @@ describe("reshapeDevice", () => {
       id: "dev-0001",
       serial: "X6039112A",
       model: "AXON_BODY_4",
+      modelName: "Axon Body 4",
       status: "recording",
       rawStatus: "RECORDING",
       batteryPct: 76,
       signal: { label: "GOOD", bars: 3 },
       location: { latitude: 40.44062, longitude: -79.99589, accuracyM: 8.5, at: 1762171195000 },
       officer: { name: "Dana Reyes", firstName: "Dana", lastName: "Reyes", badge: "4471", userId: "user-17" },
+      assignees: [{ name: "Dana Reyes", firstName: "Dana", lastName: "Reyes", badge: "4471", userId: "user-17", primary: true }],
+      officerHidden: false,
       agency: "Example County Sheriff",
       updatedAt: 1762171200000,
     });
@@ -98,6 +101,28 @@ describe("reshapeDevice", () => {
     expect(ok(withAttributes({ assignees: [] })).officer).toBeNull();
   });
 
+  it("keeps every assignee, the primary first, each with its user id", () => {
+    const person = (first: string, primary: boolean) => ({
+      assigneeType: "USER", firstName: first, lastName: "Kim", badgeNumber: `b-${first}`, userId: `u-${first}`, primary,
+    });
+    const d = ok(withAttributes({ assignees: [person("Trainee", false), person("Lead", true)] }));
+    expect(d.assignees.map((a) => [a.name, a.badge, a.userId, a.primary])).toEqual([
+      ["Lead Kim", "b-Lead", "u-Lead", true],
+      ["Trainee Kim", "b-Trainee", "u-Trainee", false],
+    ]);
+    expect(d.officer?.userId).toBe("u-Lead");
+  });
+
+  it.each([
+    ["AXON_BODY_4", "Axon Body 4"],
+    ["AXON_BODY_3", "Axon Body 3"],
+    ["AXON_FLEET_3", "Axon Fleet 3"],
+    ["axon_body_mini", "Axon Body Mini"],
+    ["", ""],
+  ])("names the model %s as %s", (raw, name) => {
+    expect(modelName(raw)).toBe(name);
+  });
+
   it.each([
     ["axonDeviceId", { ...AXON_DEVICE, axonDeviceId: undefined }],
     ["deviceModel", { ...AXON_DEVICE, deviceModel: 4 }],
@@ -119,6 +144,16 @@ describe("reshapeDevices", () => {
     expect(r.devices.map((d) => d.id)).toEqual(["dev-0001", "dev-0002"]);
     expect(r.devices[0]?.model).toBe("AXON_BODY_4");
     expect(r.dropped).toBe(1);
+  });
+
+  it("reads assignees missing from every device as hidden (no Users read), from some as unassigned", () => {
+    const { assignees: _, ...attributes } = AXON_DEVICE.attributes as Record<string, unknown>;
+    const bare = (id: string) => ({ ...AXON_DEVICE, axonDeviceId: id, attributes });
+    const hidden = reshapeDevices([bare("a"), bare("b")]).devices;
+    expect(hidden.map((d) => [d.officer, d.officerHidden])).toEqual([[null, true], [null, true]]);
+    const mixed = reshapeDevices([AXON_DEVICE, bare("b")]).devices;
+    expect(mixed.map((d) => d.officerHidden)).toEqual([false, false]);
+    expect(mixed[1]?.officer).toBeNull();
   });
 });
 

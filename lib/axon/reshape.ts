@@ -4,7 +4,7 @@
  * Respond any.locate; assignees: Users read) or that arrive malformed become null, so the device
  * still shows in the list.
  */
-import type { Device, DeviceLocation, DeviceSignal, DeviceStatus, Officer } from "./types";
+import type { Assignee, Device, DeviceLocation, DeviceSignal, DeviceStatus, Officer } from "./types";
 import {
   assigneesSchema,
   batteriesSchema,
@@ -58,21 +58,33 @@ function toLocation(raw: unknown): DeviceLocation | null {
   };
 }
 
-function toOfficer(raw: unknown): Officer | null {
+function toAssignees(raw: unknown): Assignee[] {
   const parsed = assigneesSchema.safeParse(raw);
-  if (!parsed.success || parsed.data.length === 0) return null;
-  // The primary assignee; a lone assignee nobody flagged is still the one wearing the camera.
-  const person =
-    parsed.data.find((a) => a.primary === true) ??
-    (parsed.data.length === 1 && parsed.data[0]?.primary !== false ? parsed.data[0] : undefined);
+  if (!parsed.success) return [];
+  // The primary assignee first; a lone assignee nobody flagged is still the one wearing the camera.
+  const list = parsed.data.map((a, i) => ({
+    name: `${a.firstName} ${a.lastName}`.trim(),
+    firstName: a.firstName,
+    lastName: a.lastName,
+    badge: a.badgeNumber,
+    userId: a.userId,
+    primary: a.primary === true || (parsed.data.length === 1 && i === 0 && a.primary !== false),
+  }));
+  return [...list.filter((a) => a.primary), ...list.filter((a) => !a.primary)];
+}
+
+function officerOf(assignees: Assignee[]): Officer | null {
+  const person = assignees.find((a) => a.primary);
   if (!person) return null;
-  return {
-    name: `${person.firstName} ${person.lastName}`.trim(),
-    firstName: person.firstName,
-    lastName: person.lastName,
-    badge: person.badgeNumber,
-    userId: person.userId,
-  };
+  const { primary: _primary, ...officer } = person;
+  return officer;
+}
+
+/** "AXON_BODY_4" → "Axon Body 4"; whatever Axon adds later reads the same way. */
+export function modelName(raw: string): string {
+  const words = raw.trim().split(/[_\s]+/).filter(Boolean);
+  if (words.length === 0) return raw;
+  return words.map((w) => (/^\d/.test(w) ? w : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join(" ");
 }
 
 export function reshapeDevice(raw: unknown): ReshapedDevice {
@@ -86,18 +98,23 @@ export function reshapeDevice(raw: unknown): ReshapedDevice {
   const batteries = batteriesSchema.safeParse(a.batteries);
   const signals = signalStrengthsSchema.safeParse(a.signalStrengths);
   const firstSignal = signals.success ? signals.data[0] : undefined;
+  const assignees = a.assignees === undefined ? [] : toAssignees(a.assignees);
   return {
     ok: true,
     device: {
       id: d.axonDeviceId,
       serial: a.deviceSerial,
       model: d.deviceModel,
+      modelName: modelName(d.deviceModel),
       status: toStatus(a.status),
       rawStatus: a.status,
       batteryPct: batteries.success ? (batteries.data[0]?.batteryPercentage ?? null) : null,
       signal: firstSignal ? toSignal(firstSignal.signalStrength) : null,
       location: a.location === undefined ? null : toLocation(a.location),
-      officer: a.assignees === undefined ? null : toOfficer(a.assignees),
+      officer: officerOf(assignees),
+      assignees,
+      // Decided for the whole answer in reshapeDevices; alone, a missing list says only this much.
+      officerHidden: a.assignees === undefined,
       agency: d.partnerName,
       updatedAt: d.deviceUpdateTimestamp,
     },
@@ -120,6 +137,11 @@ export function reshapeDevices(raws: unknown[]): ReshapedDevices {
       seen.add(r.device.id);
       out.devices.push(r.device);
     }
+  }
+  // A client without Users `read` gets no assignees on any device; when some devices carry them,
+  // a device without is simply unassigned.
+  if (out.devices.some((d) => !d.officerHidden)) {
+    for (const d of out.devices) d.officerHidden = false;
   }
   return out;
 }

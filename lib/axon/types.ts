@@ -20,6 +20,11 @@ export interface Officer {
   userId: string;
 }
 
+/** One of a camera's assignees as Axon lists them (the primary first). */
+export interface Assignee extends Officer {
+  primary: boolean;
+}
+
 export interface DeviceSignal {
   /** As Axon sent it, e.g. "GOOD". */
   label: string;
@@ -31,7 +36,10 @@ export interface Device {
   /** axonDeviceId */
   id: string;
   serial: string;
+  /** deviceModel as sent, e.g. "AXON_BODY_4". */
   model: string;
+  /** The model as people say it, e.g. "Axon Body 4". */
+  modelName: string;
   status: DeviceStatus;
   rawStatus: string;
   batteryPct: number | null;
@@ -40,6 +48,14 @@ export interface Device {
   location: DeviceLocation | null;
   /** Primary assignee; null when unassigned or the client lacks Users `read`. */
   officer: Officer | null;
+  /** Every assignee Axon listed (a field-training partner too), primary first; [] when none or hidden. */
+  assignees: Assignee[];
+  /**
+   * Axon sent no assignees for any device of the answer: the API client lacks the Users `read`
+   * scope, so who wears the camera is not visible (not "unassigned").
+   */
+  officerHidden: boolean;
+  /** partnerName: the agency the camera belongs to. */
   agency: string;
   /** deviceUpdateTimestamp (UNIX ms). */
   updatedAt: number;

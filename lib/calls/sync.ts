@@ -6,7 +6,7 @@
  * newer call from the same number supersedes the older one.
  */
 import "server-only";
-import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Secret } from "@/lib/config/secret";
 import type { Db } from "@/lib/db/client";
 import { calls, datashareDeliveries } from "@/lib/db/schema";
@@ -47,11 +47,22 @@ export interface SharedToken {
   onRefused: () => void;
 }
 
+export interface SyncOptions {
+  /**
+   * A "not found" counts as a miss only this long after the call's previous counted poll. Misses
+   * stand for poll intervals, not requests: a storm of shares makes one poll each, and twenty of
+   * them in a second must not add up to the minute an empty shared call is given (nor two of them
+   * to the end of a call with history). 0: every poll counts (a lookup by hand).
+   */
+  missSpacingMs?: number;
+}
+
 export async function syncPhone(
   db: Db,
   lookup: LeiLookup,
   phone: string,
   shared?: SharedToken,
+  options: SyncOptions = {},
 ): Promise<SyncResult> {
   // Once refused, the token is not offered again: each offer costs a wasted request.
   let token = shared;
@@ -72,7 +83,7 @@ export async function syncPhone(
   // from the oldest record. A newer call from the same number has only newer records.
   const since = Math.max(0, ...before.map((c) => c.lastCreatedTime ?? 0));
   const fetched = await fetchSince((input) => lookup(withToken(input)), phone, since > 0 ? since - 1 : 0);
-  if (fetched.length === 0) return recordMiss(db, phone, before);
+  if (fetched.length === 0) return recordMiss(db, before, options.missSpacingMs ?? 0);
   const latest = fetched.reduce((a, b) => (b.createdTime > a.createdTime ? b : a));
   const current = before.find((c) => c.callStartTime === latest.callStartTime);
   // The record we asked from comes again; count and store it once.
@@ -184,21 +195,32 @@ async function callIdFor(db: Db, phone: string, callStartTime: number): Promise<
   return row?.id ?? null;
 }
 
-async function recordMiss(db: Db, phone: string, before: ActiveCall[]): Promise<SyncResult> {
+async function recordMiss(db: Db, before: ActiveCall[], spacingMs: number): Promise<SyncResult> {
   const ended: string[] = [];
   for (const call of before) {
-    const misses = call.missedPolls + 1;
-    const limit = call.locationCount > 0 ? MISSES_TO_END : MISSES_TO_GIVE_UP_EMPTY;
-    const end = misses >= limit;
-    await db
+    // One statement decides from the row as it is now: concurrent polls of one number (a share's
+    // poll beside the tick) neither double-count a miss nor end a call on a stale count.
+    const limit = sql`case when ${calls.locationCount} > 0 then ${MISSES_TO_END}::int else ${MISSES_TO_GIVE_UP_EMPTY}::int end`;
+    const [row] = await db
       .update(calls)
       .set({
         missedPolls: sql`${calls.missedPolls} + 1`,
-        lastPolledAt: new Date(),
-        ...(end ? { status: "ended" as const, endedAt: new Date() } : {}),
+        lastPolledAt: sql`now()`,
+        status: sql`case when ${calls.missedPolls} + 1 >= ${limit} then 'ended' else ${calls.status} end`,
+        endedAt: sql`case when ${calls.missedPolls} + 1 >= ${limit} then now() else ${calls.endedAt} end`,
       })
-      .where(eq(calls.id, call.id));
-    if (end) ended.push(call.id);
+      .where(
+        and(
+          eq(calls.id, call.id),
+          eq(calls.status, "active"),
+          or(
+            isNull(calls.lastPolledAt),
+            lte(calls.lastPolledAt, sql`now() - make_interval(secs => ${spacingMs / 1000}::double precision)`),
+          ),
+        ),
+      )
+      .returning({ status: calls.status });
+    if (row?.status === "ended") ended.push(call.id);
   }
   return {
     found: false,

@@ -35,6 +35,8 @@ export interface TrackerDeps {
    * the same shared token; returns the ids of calls whose stored data changed.
    */
   afterSync?: (database: Database, phone: string, result: SyncResult, shared?: SharedToken) => Promise<string[]>;
+  /** How far apart two "not found" answers must be to count as two misses; default half the interval. */
+  missSpacingMs?: number;
 }
 
 /** Callers and refused tokens remembered at once: far above a center's live calls. */
@@ -43,12 +45,15 @@ const MAX_REMEMBERED = 5_000;
 export class CallTracker {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
-  #again = false;
+  #tickAgain = false;
   /** phone → time before which we leave it alone (LEI said 429, or keeps failing). Bounded: a
    * number that stops being polled would otherwise stay here for the life of the process. */
   readonly #backoff = new LruMap<string, number>(MAX_REMEMBERED);
   /** Digests of shared tokens RapidSOS refused: we use our own credentials for those callers. */
   readonly #refused = new LruMap<string, true>(MAX_REMEMBERED);
+  /** Numbers being polled now, and those asked for again meanwhile: one poll per number at a time. */
+  readonly #inFlight = new Map<string, Promise<void>>();
+  readonly #again = new Set<string>();
 
   constructor(private readonly deps: TrackerDeps) {}
 
@@ -88,15 +93,15 @@ export class CallTracker {
   /** Poll now (a call was just opened or shared); coalesces with a tick already running. */
   wake(): Promise<void> {
     if (this.#running) {
-      this.#again = true;
+      this.#tickAgain = true;
       return this.#running;
     }
     this.#running = this.#tick()
       .catch((err: unknown) => log().error({ err }, "call tracker tick failed"))
       .finally(() => {
         this.#running = null;
-        if (this.#again) {
-          this.#again = false;
+        if (this.#tickAgain) {
+          this.#tickAgain = false;
           void this.wake();
         }
       });
@@ -132,12 +137,39 @@ export class CallTracker {
     }
   }
 
-  async #poll(database: Database, phone: string): Promise<void> {
+  /**
+   * A storm of shares for one number asks for hundreds of polls in seconds: while one runs, the
+   * others become a single follow-up poll, so LEI sees one request at a time per caller and the
+   * answers come in order.
+   */
+  #poll(database: Database, phone: string): Promise<void> {
+    const running = this.#inFlight.get(phone);
+    if (running) {
+      this.#again.add(phone);
+      return running;
+    }
+    const run = (async () => {
+      try {
+        do {
+          this.#again.delete(phone);
+          await this.#pollOnce(database, phone);
+        } while (this.#again.has(phone));
+      } finally {
+        this.#inFlight.delete(phone);
+      }
+    })();
+    this.#inFlight.set(phone, run);
+    return run;
+  }
+
+  async #pollOnce(database: Database, phone: string): Promise<void> {
     let outcome: SyncResult;
     let shared: SharedToken | undefined;
     try {
       shared = await this.#sharedToken(phone);
-      outcome = await syncPhone(database.db, this.deps.lookup, phone, shared);
+      outcome = await syncPhone(database.db, this.deps.lookup, phone, shared, {
+        missSpacingMs: this.deps.missSpacingMs ?? Math.floor(this.deps.intervalMs / 2),
+      });
       this.#backoff.delete(phone);
     } catch (err) {
       if (isUpstreamError(err) && err.kind === "rate_limited") {

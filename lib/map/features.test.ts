@@ -106,6 +106,30 @@ describe("callers", () => {
     expect(callerView(call("c4", null), NOW, 90)).toBeNull();
   });
 
+  const share = (incident: { latitude: number; longitude: number } | null) => ({
+    receivedAt: NOW - 20_000,
+    eccAccountId: "ecc",
+    bbox: null,
+    incident,
+    outsideJurisdiction: null,
+  });
+
+  it("shows a shared call at the incident location it was shared with until LEI answers, without a circle", () => {
+    const v = callerView(call("s1", null, { shared: true, share: share({ latitude: 40.45, longitude: -80.01 }) }), NOW, 90);
+    expect(v).toMatchObject({ origin: "share", location: { latitude: 40.45, longitude: -80.01, locationTime: NOW - 20_000 } });
+    expect(v?.circle.kind).toBe("none");
+    expect(v?.ageMs).toBe(20_000);
+    const f = buildCallerFeatures([v!], null);
+    expect(f.points.features[0]?.properties).toMatchObject({ id: "s1", origin: "share" });
+    expect(f.circles.features).toHaveLength(0);
+  });
+
+  it("shows LEI's location once it came, and nothing for a share without coordinates", () => {
+    const withLei = callerView(call("s2", location(), { shared: true, share: share({ latitude: 40.45, longitude: -80.01 }) }), NOW, 90);
+    expect(withLei).toMatchObject({ origin: "lei", location: { latitude: 40.4406 } });
+    expect(callerView(call("s3", null, { shared: true, share: share(null) }), NOW, 90)).toBeNull();
+  });
+
   it("marks an overdue or ended caller", () => {
     expect(callerView(call("c5", location({ locationTime: NOW - 120_000 })), NOW, 90)?.freshness).toBe("stale");
     expect(callerView(call("c6", location(), { status: "ended" }), NOW, 90)?.freshness).toBe("inactive");

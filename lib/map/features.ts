@@ -44,12 +44,45 @@ export function mapCircleLabel(circle: DisplayCircle): string | null {
   return circle.kind === "converted" ? circle.label : `${formatCircle(circle.radiusM, circle.confidence)} as sent`;
 }
 
+/**
+ * Where the shown location comes from: LEI's latest record, or — until LEI has answered — the
+ * incident location RapidSOS Portal sent with the share (the location at the time of sharing).
+ */
+export type LocationOrigin = "lei" | "share";
+
 export interface CallerView {
   call: CallSummary;
   location: CallerLocation;
+  origin: LocationOrigin;
   circle: DisplayCircle;
   freshness: Freshness;
   ageMs: number;
+}
+
+/**
+ * The share's incident location as a location record: timed at the share, with no radius (the
+ * delivery sends none, so no circle is drawn and the panels say so) and no place.
+ */
+export function shareLocation(call: CallSummary): CallerLocation | null {
+  const share = call.share;
+  if (!share?.incident) return null;
+  return {
+    callerId: call.phone,
+    formatVersion: "datashare",
+    createdTime: share.receivedAt,
+    locationTime: share.receivedAt,
+    callStartTime: call.callStartTime ?? share.receivedAt,
+    source: "datashare",
+    callerName: call.callerName,
+    positioningMethod: null,
+    application: null,
+    latitude: share.incident.latitude,
+    longitude: share.incident.longitude,
+    altitudeM: null,
+    altitudeUncertaintyM: null,
+    uncertainty: { radiusM: null, confidence: null, pdf: null },
+    place: null,
+  };
 }
 
 /** Everything shown about a caller's latest location, for the map and the panels alike. */
@@ -60,11 +93,13 @@ export function callerView(
   displayConfidence: number,
   feedFailing = false,
 ): CallerView | null {
-  const location = call.latest;
+  const origin: LocationOrigin = call.latest ? "lei" : "share";
+  const location = call.latest ?? shareLocation(call);
   if (!location) return null;
   return {
     call,
     location,
+    origin,
     circle: toDisplayCircle(location.uncertainty, displayConfidence),
     freshness: callerFreshness(call.status, location, serverTime, feedFailing),
     ageMs: ageMs(location.locationTime, serverTime),
@@ -74,6 +109,8 @@ export function callerView(
 export interface CallerPointProps extends Props {
   id: string;
   phone: string;
+  /** "lei" or "share" (the incident location sent with the share, until LEI answers). */
+  origin: LocationOrigin;
   freshness: Freshness;
   selected: boolean;
   age: string;
@@ -105,7 +142,9 @@ export function buildCallerFeatures(views: readonly CallerView[], selectedId: st
     const { latitude: lat, longitude: lng } = v.location;
     const selected = v.call.id === selectedId;
     const common = { id: v.call.id, freshness: v.freshness, selected };
-    points.push(point(lng, lat, { ...common, phone: formatPhone(v.call.phone), age: formatAge(v.ageMs) }, v.call.id));
+    points.push(
+      point(lng, lat, { ...common, phone: formatPhone(v.call.phone), origin: v.origin, age: formatAge(v.ageMs) }, v.call.id),
+    );
     const label = mapCircleLabel(v.circle);
     if (v.circle.kind === "none" || label === null) continue;
     const props: CircleProps = { ...common, label, kind: v.circle.kind };

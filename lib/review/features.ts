@@ -36,6 +36,7 @@ export function selectedPointView(call: CallSummary, point: CallerLocation, disp
   return {
     call,
     location: point,
+    origin: "lei",
     circle: toDisplayCircle(point.uncertainty, displayConfidence),
     // Drawn at full strength: in review the point is shown as it was when it arrived, not as "old".
     freshness: "live",

@@ -152,7 +152,8 @@ describe("the alerts runner", () => {
     follower.start();
     try {
       expect(follower.connected).toBe(false); // it holds no socket of its own
-      await until(() => follower.eventsLive);
+      // The holder announced before this instance listened: its next heartbeat (every 10 s) tells it.
+      await until(() => follower.eventsLive, 15_000);
       expect(socket.connections()).toBe(1);
       // The holder loses its connection: the follower says so too, and consoles are told to refetch.
       nudges = [];

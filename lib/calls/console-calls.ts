@@ -56,7 +56,7 @@ export async function openCall(db: Db, user: SessionUser, phone: string, meta: R
   } else {
     let found: string | null;
     try {
-      const result = await syncPhone(db, (input) => lookupCallerLocation(input), phone);
+      const result = await syncPhone(db, (input) => lookupCallerLocation(input), phone, undefined, { askWholeOnMiss: true });
       found = result.found ? result.currentCallId : null;
       if (found) await audit("success", { records: result.received, newRecords: result.inserted, source: "lei" });
     } catch (err) {

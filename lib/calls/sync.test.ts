@@ -121,4 +121,20 @@ describe("syncing a caller with LEI over HTTP", () => {
     expect(result).toMatchObject({ found: false, inserted: 0 });
     expect(await database.db.select().from(calls).where(eq(calls.phone, "14125559999"))).toHaveLength(0);
   });
+  it("a lookup by hand finds a caller whose records are older than the call held (the sandbox clock reset)", async () => {
+    await database.db.delete(callerLocations);
+    await database.db.delete(datashareDeliveries);
+    await database.db.delete(calls);
+    sandbox.reset(911);
+    sandbox.clock.pause();
+    sandbox.clock.advance(5 * 60_000);
+    expect((await syncPhone(database.db, lookup, WALKING)).found).toBe(true);
+    // The data clock goes back: LEI's records for the caller now all predate the newest one held.
+    sandbox.reset(911);
+    sandbox.clock.pause();
+    expect((await syncPhone(database.db, lookup, WALKING)).found).toBe(false); // a tracker poll: one request
+    const byHand = await syncPhone(database.db, lookup, WALKING, undefined, { askWholeOnMiss: true });
+    expect(byHand.found).toBe(true);
+    expect(byHand.currentCallId).not.toBeNull();
+  });
 });

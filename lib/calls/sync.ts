@@ -55,6 +55,13 @@ export interface SyncOptions {
    * to the end of a call with history). 0: every poll counts (a lookup by hand).
    */
   missSpacingMs?: number;
+  /**
+   * A lookup by hand: when nothing comes back from just before the newest record held, ask once more
+   * for everything LEI has before saying "no location". The held call may be over while another began
+   * with older timestamps than it (a sandbox reset moves the data clock back), and a telecommunicator
+   * must never be told there is no location when LEI has one. Tracker polls keep to one request.
+   */
+  askWholeOnMiss?: boolean;
 }
 
 export async function syncPhone(
@@ -82,7 +89,8 @@ export async function syncPhone(
   // that the call is still served (that record comes back) and what is new. Nothing held yet:
   // from the oldest record. A newer call from the same number has only newer records.
   const since = Math.max(0, ...before.map((c) => c.lastCreatedTime ?? 0));
-  const fetched = await fetchSince((input) => lookup(withToken(input)), phone, since > 0 ? since - 1 : 0);
+  let fetched = await fetchSince((input) => lookup(withToken(input)), phone, since > 0 ? since - 1 : 0);
+  if (fetched.length === 0 && since > 0 && options.askWholeOnMiss) fetched = await fetchSince((input) => lookup(withToken(input)), phone, 0);
   if (fetched.length === 0) return recordMiss(db, before, options.missSpacingMs ?? 0);
   const latest = fetched.reduce((a, b) => (b.createdTime > a.createdTime ? b : a));
   const current = before.find((c) => c.callStartTime === latest.callStartTime);

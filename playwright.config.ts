@@ -19,6 +19,9 @@ export default defineConfig({
   use: {
     // DOM snapshots and network, without a screencast: recording frames of a software-WebGL map costs CPU in every test.
     trace: { mode: "retain-on-failure", screenshots: false },
+    // The console honours reduced motion (no symbol fades, the camera jumps instead of flying): each
+    // map change is one software-rendered frame instead of dozens, and nothing waits for a flight.
+    reducedMotion: "reduce",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: chromium,

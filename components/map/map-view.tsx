@@ -61,11 +61,16 @@ export function MapView({ mapStyle, theme, initialView, label, children }: MapVi
     const container = containerRef.current;
     if (!container) return;
     prepareMapLibre();
+    // Reduced motion (an OS setting): labels appear without fading, and MapLibre itself jumps the
+    // camera instead of flying it. Telecommunicators who asked for it are spared the movement, and a
+    // software-rendered map (VDI, headless) draws one frame instead of dozens per change.
+    const reducedMotion = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches ?? false;
     const m = new MapLibreMap({
       container,
       style: firstStyle.current,
       center: firstView.current.center,
       zoom: firstView.current.zoom,
+      fadeDuration: reducedMotion ? 0 : 300,
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,

@@ -1,7 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { AlertDetails } from "@/components/alerts/alert-details";
 import { AlertMapLayers } from "@/components/alerts/alert-map-layers";
 import { AlertQueue } from "@/components/alerts/alert-queue";
@@ -92,12 +92,20 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
     return c;
   }, [data.deviceViews]);
 
-  // A call that left the list (closed here or elsewhere) cannot stay selected.
+  // A call that left the list cannot stay selected. When the number's newer call took its place (the
+  // caller called again, or the tracker found the call LEI serves now), the selection follows the
+  // number; a call closed here or elsewhere is simply deselected.
   const { selectedCallId } = state;
+  const selectedPhone = useRef<{ id: string; phone: string } | null>(null);
+  if (data.selectedCall) selectedPhone.current = { id: data.selectedCall.id, phone: data.selectedCall.phone };
   const gone = selectedCallId !== null && data.callsFeed.loaded && data.selectedCall === null;
+  const successor = gone && selectedPhone.current?.id === selectedCallId
+    ? (data.calls.find((c) => c.phone === selectedPhone.current?.phone)?.id ?? null)
+    : null;
   useEffect(() => {
-    if (gone) actions.selectCall(null);
-  }, [gone, actions]);
+    if (!gone) return;
+    actions.selectCall(successor, { frame: false });
+  }, [gone, successor, actions]);
 
   return (
     <div className="grid h-full min-h-0 grid-cols-[minmax(320px,380px)_1fr_minmax(300px,360px)] bg-surface text-fg">

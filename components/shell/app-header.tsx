@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { signOutAction } from "@/lib/auth/actions";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { hasRole, type Role, type SessionUser } from "@/lib/auth/types";
 
 const LINKS: { href: string; label: string; role: Role }[] = [
@@ -37,14 +37,7 @@ export function AppHeader({ user, current }: { user: SessionUser; current?: stri
         <span className="rounded bg-sunken px-2 py-0.5 text-xs uppercase tracking-wide text-fg" aria-label={`Role: ${user.role}`}>
           {user.role}
         </span>
-        <form action={signOutAction}>
-          <button
-            type="submit"
-            className="rounded border border-line px-3 py-1 text-fg hover:bg-sunken focus:outline-none focus:ring-2 focus:ring-focus"
-          >
-            Sign out
-          </button>
-        </form>
+        <SignOutButton />
       </div>
     </header>
   );

@@ -31,6 +31,11 @@ export class ApiError extends Error {
 
 let leaving = false;
 
+/** The user pressed Sign out: the sign-in page it leads to says so, and a 401 on the way must not. */
+export function markSigningOut(): void {
+  leaving = true;
+}
+
 export function goToSignIn(): void {
   if (typeof window === "undefined" || leaving) return;
   // A poll that was in flight when the user signed out answers 401 after the page moved to sign-in:

@@ -213,11 +213,10 @@ test("polling pauses while the tab is hidden and catches up at once when it is s
 
   // Shown again: the list is asked for at once, not at the next 3 s tick. Both moments are read on
   // the page's own clock (resource timing), so a busy test machine cannot blur them.
-  const shownAt = await page.evaluate(() => performance.now());
-  await setVisibility(page, "visible");
+  const shownAt = await setVisibility(page, "visible");
   const askedAfter = () =>
     page.evaluate((since) => {
-      const asked = performance.getEntriesByType("resource").find((e) => e.startTime > since && new URL(e.name).pathname === "/api/calls");
+      const asked = performance.getEntriesByType("resource").find((e) => e.startTime >= since && new URL(e.name).pathname === "/api/calls");
       return asked ? asked.startTime - since : null;
     }, shownAt);
   await expect.poll(askedAfter).not.toBeNull();
@@ -277,10 +276,13 @@ function escape(text: string): string {
 }
 
 /** What a browser does when the tab is switched away or back: the state, then the event. */
-async function setVisibility(page: import("@playwright/test").Page, state: "hidden" | "visible") {
-  await page.evaluate((s) => {
+/** Hide or show the tab; answers the moment of the change on the page's own clock. */
+async function setVisibility(page: import("@playwright/test").Page, state: "hidden" | "visible"): Promise<number> {
+  return page.evaluate((s) => {
     Object.defineProperty(document, "visibilityState", { configurable: true, get: () => s });
     Object.defineProperty(document, "hidden", { configurable: true, get: () => s === "hidden" });
+    const at = performance.now();
     document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+    return at;
   }, state);
 }

@@ -155,7 +155,7 @@ export class ConsolePage {
 
   /** The map has drawn everything it has (tiles, glyphs, layers): a stable moment for a screenshot. */
   async waitForMapIdle() {
-    await expect(this.map).toHaveAttribute("data-map-idle", "true", { timeout: 15_000 });
+    await expect(this.map).toHaveAttribute("data-map-idle", "true", { timeout: 30_000 });
   }
 
   async zoom(): Promise<number> {

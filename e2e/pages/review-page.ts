@@ -53,7 +53,7 @@ export class CallReviewPage {
   }
 
   async waitForMapIdle() {
-    await expect(this.map).toHaveAttribute("data-map-idle", "true", { timeout: 15_000 });
+    await expect(this.map).toHaveAttribute("data-map-idle", "true", { timeout: 30_000 });
   }
 
   /** Timeline rows (the header row excluded). */

@@ -76,7 +76,7 @@ describe("callers", () => {
       phone: "(412) 555-0101",
       freshness: "live",
       selected: true,
-      age: "5 s",
+      age: "", // a live caller's label shows no age, so polls do not change the feature
     });
     const circle = f.circles.features[0];
     expect(circle?.properties).toMatchObject({ label: "±12 m @ 95%", kind: "converted" });

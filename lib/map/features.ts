@@ -143,7 +143,9 @@ export function buildCallerFeatures(views: readonly CallerView[], selectedId: st
     const selected = v.call.id === selectedId;
     const common = { id: v.call.id, freshness: v.freshness, selected };
     points.push(
-      point(lng, lat, { ...common, phone: formatPhone(v.call.phone), origin: v.origin, age: formatAge(v.ageMs) }, v.call.id),
+      // Only an overdue or ended caller's label shows its age; a live one's stays "" so its properties do
+      // not change with every poll (an unchanged feature is not re-sent, and the map can settle).
+      point(lng, lat, { ...common, phone: formatPhone(v.call.phone), origin: v.origin, age: v.freshness === "live" ? "" : formatAge(v.ageMs) }, v.call.id),
     );
     const label = mapCircleLabel(v.circle);
     if (v.circle.kind === "none" || label === null) continue;

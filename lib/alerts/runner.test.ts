@@ -35,8 +35,8 @@ async function create(template: string, extra: Record<string, unknown> = {}): Pr
   return ((await res.json()) as { alert_id: string }).alert_id;
 }
 
-function newRunner(): AlertsRunner {
-  const client = new AlertsClient({
+function newClient(): AlertsClient {
+  return new AlertsClient({
     baseUrl: `${sb.url}/sandbox/alerts`,
     tokenUrl: `${sb.url}/sandbox/alerts/oauth/token`,
     clientId: SANDBOX_DEFAULTS.alertsClientId,
@@ -44,7 +44,10 @@ function newRunner(): AlertsRunner {
     timeoutMs: 3000,
     health: new HealthRegistry(),
   });
-  const r = new AlertsRunner({ database: async () => database, client, socketUrl: () => socket.url, bus, now: () => sb.sandbox.clock.now(), checkEveryMs: 50, pollWhileDownMs: 200, backoffMaxMs: 200 });
+}
+
+function newRunner(): AlertsRunner {
+  const r = new AlertsRunner({ database: async () => database, client: newClient(), socketUrl: () => socket.url, bus, now: () => sb.sandbox.clock.now(), checkEveryMs: 50, pollWhileDownMs: 200, backoffMaxMs: 200 });
   r.onOutcome = (o) => outcomes.push(o);
   return r;
 }
@@ -136,14 +139,7 @@ describe("the alerts runner", () => {
     // A second instance: same database and bus, but another instance holds the lock.
     const follower = new AlertsRunner({
       database: async () => ({ ...database, tryLead: async () => false }),
-      client: new AlertsClient({
-        baseUrl: `${sb.url}/sandbox/alerts`,
-        tokenUrl: `${sb.url}/sandbox/alerts/oauth/token`,
-        clientId: SANDBOX_DEFAULTS.alertsClientId,
-        clientSecret: new Secret(SANDBOX_DEFAULTS.alertsClientSecret),
-        timeoutMs: 3000,
-        health: new HealthRegistry(),
-      }),
+      client: newClient(),
       socketUrl: () => socket.url,
       bus,
       now: () => sb.sandbox.clock.now(),

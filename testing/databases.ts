@@ -20,6 +20,12 @@ export const backends: Backend[] = [
   ...(serverUrl ? [{ name: "postgres" as const, open: () => openFreshPostgres(serverUrl) }] : []),
 ];
 
+/** The app's own embedded database: PGlite on its worker thread (for the database layer's tests). */
+export const pgliteThread: Backend = {
+  name: "pglite",
+  open: () => openDatabase({ kind: "pglite", dir: null, thread: true }),
+};
+
 async function openFreshPostgres(url: string): Promise<Database> {
   const name = `dm_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: url });

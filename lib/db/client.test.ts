@@ -1,10 +1,15 @@
-import { sql } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends } from "@/testing/databases";
-import type { Database } from "./client";
-import { auditLog } from "./schema";
+import { backends, pgliteThread } from "@/testing/databases";
+import { openDatabase, type Database } from "./client";
+import { auditLog, users } from "./schema";
 
-describe.each(backends)("database on $name", (backend) => {
+const all = [...backends, { ...pgliteThread, name: "pglite on its own thread" }];
+
+describe.each(all)("database on $name", (backend) => {
   let database: Database;
   beforeAll(async () => {
     database = await backend.open();
@@ -60,8 +65,92 @@ describe.each(backends)("database on $name", (backend) => {
     await stop();
   });
 
+  it("gives back what was stored: times, JSON and nulls", async () => {
+    const at = new Date("2026-11-29T06:30:00.123Z");
+    const [row] = await database.db
+      .insert(auditLog)
+      .values({ action: "test.roundtrip", outcome: "success", at, detail: { nested: { n: 1, s: "ü" }, list: [1, null] } })
+      .returning();
+    expect(row?.at).toEqual(at);
+    const [read] = await database.db.select().from(auditLog).where(eq(auditLog.id, row!.id));
+    expect(read?.at).toEqual(at);
+    expect(read?.detail).toEqual({ nested: { n: 1, s: "ü" }, list: [1, null] });
+    expect(read?.actorId).toBeNull();
+  });
+
+  it("commits a transaction whole, and rolls it back whole", async () => {
+    const email = (n: string) => `tx-${n}-${backend.name.length}@example.test`;
+    const user = (n: string) => ({ email: email(n), name: n, role: "telecommunicator" as const, passwordHash: "x" });
+    await database.db.transaction(async (tx) => {
+      await tx.insert(users).values(user("a"));
+      await tx.insert(users).values(user("b"));
+    });
+    const failed = database.db.transaction(async (tx) => {
+      await tx.insert(users).values(user("c"));
+      await tx.insert(users).values(user("a")); // the e-mail is taken: the whole transaction fails
+    });
+    const err = await failed.then(
+      () => null,
+      (e: unknown) => e as { cause?: { code?: string } },
+    );
+    // The server's error code survives the trip (unique violation).
+    expect(err?.cause?.code ?? (err as { code?: string } | null)?.code).toBe("23505");
+    const emails = (await database.db.select({ email: users.email }).from(users)).map((u) => u.email);
+    expect(emails).toEqual(expect.arrayContaining([email("a"), email("b")]));
+    expect(emails).not.toContain(email("c"));
+    // The database is usable after the failure.
+    await database.db.transaction(async (tx) => {
+      await tx.insert(users).values(user("c"));
+    });
+    expect(await database.db.select().from(users).where(eq(users.email, email("c")))).toHaveLength(1);
+  });
+
   it("elects one leader for a job", async () => {
     expect(await database.tryLead("test-job")).toBe(true);
     expect(await database.tryLead("test-job")).toBe(true);
+  });
+});
+
+describe("the embedded database on its own thread", () => {
+  it("keeps the server's event loop running during a long query", async () => {
+    const database = await pgliteThread.open();
+    try {
+      let ticks = 0;
+      const timer = setInterval(() => (ticks += 1), 5);
+      let ticksWhenDone = -1;
+      await database.db
+        .execute(sql`select count(*) from generate_series(1, 1000000)`)
+        .then(() => (ticksWhenDone = ticks));
+      clearInterval(timer);
+      // On the request thread the query would run in one synchronous block: no tick at all.
+      expect(ticksWhenDone).toBeGreaterThan(0);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("keeps its data in its folder across a restart", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "dm-pglite-thread-"));
+    try {
+      const first = await openDatabase({ kind: "pglite", dir, thread: true });
+      await first.db.insert(auditLog).values({ action: "test.kept", outcome: "success" });
+      await first.close();
+      const second = await openDatabase({ kind: "pglite", dir, thread: true });
+      const rows = await second.db.select().from(auditLog).where(eq(auditLog.action, "test.kept"));
+      await second.close();
+      expect(rows).toHaveLength(1);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("says why when its folder cannot be opened", async () => {
+    const file = path.join(os.tmpdir(), `dm-not-a-folder-${process.pid}`);
+    fs.writeFileSync(file, "x");
+    try {
+      await expect(openDatabase({ kind: "pglite", dir: file, thread: true })).rejects.toThrow(/EEXIST|ENOTDIR|not a directory|exists/i);
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
   });
 });

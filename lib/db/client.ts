@@ -15,12 +15,17 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { getConfig } from "@/lib/config/env";
 import { dropSingleton, singleton } from "@/lib/server/singleton";
+import { startPgliteThread } from "./pglite-thread";
 import { schema } from "./schema";
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
 export type DbTarget =
-  | { kind: "pglite"; dir: string | null } // null: in memory (tests)
+  /**
+   * dir null: in memory (tests). thread: run PGlite on its own worker thread (the app does), so
+   * its queries never stall request handling; tests of everything else keep it inline.
+   */
+  | { kind: "pglite"; dir: string | null; thread?: boolean }
   | { kind: "postgres"; url: string };
 
 export interface Database {
@@ -50,7 +55,25 @@ function lockKey(job: string): number {
 }
 
 export async function openDatabase(target: DbTarget): Promise<Database> {
-  return target.kind === "pglite" ? openPglite(target.dir) : openPostgres(target.url);
+  if (target.kind === "postgres") return openPostgres(target.url);
+  return target.thread ? openPgliteThread(target.dir) : openPglite(target.dir);
+}
+
+async function openPgliteThread(dir: string | null): Promise<Database> {
+  const thread = await startPgliteThread(dir, MIGRATIONS_FOLDER);
+  return {
+    kind: "pglite",
+    // Drizzle's PGlite driver uses only query and transaction, which the thread provides.
+    db: drizzlePglite({ client: thread as unknown as PGlite, schema }) as unknown as Db,
+    listen: (channel, onPayload) => thread.listen(channel, onPayload),
+    async notify(channel, payload) {
+      await thread.query("select pg_notify($1, $2)", [channel, payload]);
+    },
+    async tryLead() {
+      return true;
+    },
+    close: () => thread.close(),
+  };
 }
 
 async function openPglite(dir: string | null): Promise<Database> {
@@ -169,7 +192,7 @@ export function getDatabase(): Promise<Database> {
     const { database } = getConfig();
     const opening = openDatabase(
       database.kind === "pglite"
-        ? { kind: "pglite", dir: database.dir }
+        ? { kind: "pglite", dir: database.dir, thread: true }
         : { kind: "postgres", url: database.url.reveal() },
     );
     // A failed open is not cached: the next caller tries again.

@@ -19,13 +19,30 @@ import { dataNow } from "@/lib/server/clock";
 import { isUpstreamError } from "@/lib/upstream/errors";
 import { markInterest, trackedAnswer } from "./tracked-locations";
 
+/**
+ * phone → when a lookup on this instance last had LEI's own answer for it. While that is as recent
+ * as the tracker's freshness window, the stored records are as fresh as the tracker's would be: a
+ * tracker slowed by load then never turns a hundred lookups a second into a hundred LEI requests.
+ */
+const answeredAt = new Map<string, number>();
+const MAX_ANSWERED = 5_000;
+
+function noteAnswered(phone: string, at: number): void {
+  answeredAt.delete(phone);
+  answeredAt.set(phone, at);
+  if (answeredAt.size > MAX_ANSWERED) answeredAt.delete(answeredAt.keys().next().value!);
+}
+
 export async function auditedLeiLookup(
   db: Db,
   user: SessionUser,
   query: LeiQuery,
   meta: RequestMeta,
-  // Two intervals: a lookup between two tracker polls never adds an LEI request of its own.
-  freshWithinMs = 2 * getConfig().datashare.pollIntervalMs,
+  {
+    // Two intervals: a lookup between two tracker polls never adds an LEI request of its own.
+    freshWithinMs = 2 * getConfig().datashare.pollIntervalMs,
+    lookup = lookupCallerLocation,
+  }: { freshWithinMs?: number; lookup?: typeof lookupCallerLocation } = {},
 ): Promise<LeiLocationResponse> {
   const phone = callerOf(query);
   const audit = (outcome: "success" | "failure" | "error", detail: Record<string, unknown>) =>
@@ -51,15 +68,17 @@ export async function auditedLeiLookup(
   });
   if (firstPage) {
     const tracked = await trackedAnswer(db, firstPage, freshWithinMs);
-    if (tracked?.fresh) {
+    const askedLately = Date.now() - (answeredAt.get(phone) ?? -Infinity) < freshWithinMs;
+    if (tracked && (tracked.fresh || askedLately)) {
       await markInterest(db, phone);
       await audit("success", { records: tracked.records.length, source: "tracker" });
       return stored("tracker", tracked.records);
     }
   }
   try {
-    const { response, records } = await lookupCallerLocation(query);
+    const { response, records } = await lookup(query);
     await storeCallerLocations(db, records);
+    if (firstPage) noteAnswered(phone, Date.now());
     await markInterest(db, phone);
     await audit("success", { records: records.length, dropped: response.dropped, source: "lei" });
     return { ...response, serverTime: dataNow(), source: "lei" };

@@ -4,7 +4,7 @@
  * the latest record; otherwise the records after `start`, `limit` to a page).
  */
 import "server-only";
-import { and, asc, desc, eq, gt } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { callerLocations, calls } from "@/lib/db/schema";
 import { currentCallFirst } from "./current-call";
@@ -31,27 +31,37 @@ export async function trackedAnswer(
   freshWithinMs: number,
   now = new Date(),
 ): Promise<TrackedAnswer | null> {
-  const [call] = await db
+  const latestOnly = query.start === undefined && query.limit === undefined;
+  const limit = query.limit ?? LEI_DEFAULT_LIMIT;
+  // One round trip (a lookup is on a console's critical path): the current call, and its records.
+  const current = db
     .select({ id: calls.id, lastPolledAt: calls.lastPolledAt })
     .from(calls)
     .where(and(eq(calls.phone, query.callerId), eq(calls.status, "active")))
     .orderBy(...currentCallFirst)
-    .limit(1);
-  if (!call) return null;
-  const fresh = call.lastPolledAt !== null && now.getTime() - call.lastPolledAt.getTime() < freshWithinMs;
-  const latestOnly = query.start === undefined && query.limit === undefined;
-  const limit = query.limit ?? LEI_DEFAULT_LIMIT;
-  const rows = await db
-    .select({ record: callerLocations.record })
+    .limit(1)
+    .as("current_call");
+  const records = db
+    .select({ record: callerLocations.record, createdTime: callerLocations.createdTime })
     .from(callerLocations)
     .where(
       and(
-        eq(callerLocations.callId, call.id),
+        eq(callerLocations.callId, current.id),
         query.start === undefined ? undefined : gt(callerLocations.createdTime, query.start),
       ),
     )
     .orderBy(latestOnly ? desc(callerLocations.createdTime) : asc(callerLocations.createdTime))
-    .limit(latestOnly ? 1 : limit + 1);
+    .limit(latestOnly ? 1 : limit + 1)
+    .as("records");
+  const joined = await db
+    .select({ lastPolledAt: current.lastPolledAt, record: records.record })
+    .from(current)
+    .leftJoinLateral(records, sql`true`)
+    .orderBy(latestOnly ? desc(records.createdTime) : asc(records.createdTime));
+  if (joined.length === 0) return null;
+  const lastPolledAt = joined[0]!.lastPolledAt;
+  const fresh = lastPolledAt !== null && now.getTime() - lastPolledAt.getTime() < freshWithinMs;
+  const rows = joined.filter((r): r is { lastPolledAt: Date | null; record: CallerLocation } => r.record !== null);
   if (rows.length === 0 || rows.length > limit) return null;
   return { records: rows.map((r) => r.record), fresh };
 }

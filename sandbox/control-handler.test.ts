@@ -227,8 +227,8 @@ describe("/sandbox/control/requests", () => {
     await leiAs("bogus", "14125550101");
     await leiAs(token, "14125550101");
     await s.axonToken();
-    expect(await (await ctl("requests")).json()).toEqual({ rapidsos: { token: 2, location: 3 }, axon: { token: 1, search: 0 } });
-    expect(await (await ctl("requests", "DELETE")).json()).toEqual({ rapidsos: { token: 0, location: 0 }, axon: { token: 0, search: 0 } });
+    expect(await (await ctl("requests")).json()).toEqual({ rapidsos: { token: 2, location: 3, additionalData: 0 }, axon: { token: 1, search: 0 } });
+    expect(await (await ctl("requests", "DELETE")).json()).toEqual({ rapidsos: { token: 0, location: 0, additionalData: 0 }, axon: { token: 0, search: 0 } });
   });
 });
 

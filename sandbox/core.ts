@@ -21,7 +21,7 @@ export interface SandboxCore {
   workflow: WorkflowState;
 }
 
-export const zeroCounts = (): RequestCounts => ({ rapidsos: { token: 0, location: 0 }, axon: { token: 0, search: 0 } });
+export const zeroCounts = (): RequestCounts => ({ rapidsos: { token: 0, location: 0, additionalData: 0 }, axon: { token: 0, search: 0 } });
 
 /**
  * Apply the next injected fault for `upstream`, if one is pending. Faults sit in front of

@@ -56,7 +56,8 @@ export interface ScenarioSnapshot {
 }
 
 export interface RequestCounts {
-  rapidsos: { token: number; location: number };
+  /** additionalData: RAD-E reads (a consumer asking for a call's or an alert's additional data). */
+  rapidsos: { token: number; location: number; additionalData: number };
   axon: { token: number; search: number };
 }
 

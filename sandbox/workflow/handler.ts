@@ -148,6 +148,7 @@ function alertDocument(alertId: string, callflow: string, sections: RadeDocument
 
 /** Alert additional data lives as long as the platform keeps the alert; a call's until LEI forgets it. */
 export function radeAdditionalData(core: SandboxCore, alerts: AlertsPlatform, req: Request, url: URL): Response {
+  core.counts.rapidsos.additionalData += 1;
   const refused = refuseRapidsosToken(core, req);
   if (refused) return refused;
   if (req.method !== "GET") return methodNotAllowed(req.method, ["GET"]);

@@ -142,6 +142,7 @@ describe("POST /v1/rem/trigger", () => {
 
 describe("GET /v1/rad-e/additional-data", () => {
   it("is OAuth-protected, 404 before a trigger, and 404 once the call's data expires", async () => {
+    await s.resetCounts();
     expect((await rade("caller_id=14125550201", null)).status).toBe(401);
     expect((await rade("caller_id=14125550201")).status).toBe(404);
     expect((await rade("caller_id=4125550201")).status).toBe(400);
@@ -153,6 +154,8 @@ describe("GET /v1/rad-e/additional-data", () => {
     await s.advanceClock(2 * 60_000);
     expect((await rade("caller_id=14125550201")).status).toBe(404);
     expect((await lei("14125550201")).status).toBe(404);
+    // Every read is counted, refused ones too, as LEI's and Axon's are.
+    expect((await s.counts()).rapidsos.additionalData).toBe(6);
   });
 
   it("serves a malformed section when the control API asks for one", async () => {

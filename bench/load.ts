@@ -41,6 +41,10 @@ const RESULTS_DIR = path.join(process.cwd(), "bench", "results");
 
 type Route = "devices" | "calls" | "lookup";
 const samples: Record<Route, number[]> = { devices: [], calls: [], lookup: [] };
+/** Every answer's [ms since the load started, ms it took]: where in the run the slow ones were. */
+const timeline: [number, number][] = [];
+let loadStartedAt = 0;
+const WINDOW_S = 10;
 const failures: Record<string, number> = {};
 let consoleSaw429 = 0;
 let stopping = false;
@@ -55,6 +59,7 @@ async function timed(route: Route, url: string, init: RequestInit): Promise<Resp
     const res = await fetch(url, init);
     await res.arrayBuffer();
     samples[route].push(performance.now() - t0);
+    if (loadStartedAt > 0) timeline.push([t0 - loadStartedAt, performance.now() - t0]);
     if (res.status === 429) consoleSaw429 += 1;
     if (res.status >= 400) fail(`${route} ${res.status}`);
     return res;
@@ -209,6 +214,23 @@ async function sandboxCounts(app: RunningApp): Promise<{ rapidsos: { location: n
   return (await (await fetch(`${app.url}/sandbox/control/requests`)).json()) as { rapidsos: { location: number }; axon: { search: number } };
 }
 
+/** p95 and max of every route's answers, per window of the run. */
+function windows(): { from_s: number; n: number; p95: number; max: number }[] {
+  const byWindow = new Map<number, number[]>();
+  for (const [at, ms] of timeline) {
+    const w = Math.floor(at / 1000 / WINDOW_S);
+    const list = byWindow.get(w) ?? [];
+    list.push(ms);
+    byWindow.set(w, list);
+  }
+  return [...byWindow.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([w, values]) => {
+      const sorted = values.sort((a, b) => a - b);
+      return { from_s: w * WINDOW_S, n: sorted.length, p95: Math.round(percentile(sorted, 95)), max: Math.round(sorted[sorted.length - 1]!) };
+    });
+}
+
 function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
@@ -234,6 +256,7 @@ async function main(): Promise<void> {
     await fetch(`${app.url}/sandbox/control/requests`, { method: "DELETE" });
     const before = serverStats(app);
     const started = Date.now();
+    loadStartedAt = performance.now();
     const until = started + SECONDS * 1000;
     await Promise.all([
       ...Array.from({ length: CONSOLES }, (_, k) => runConsole(app, cookies[k % cookies.length]!, k, until)),
@@ -273,6 +296,7 @@ async function main(): Promise<void> {
       server: { cpuPercent: Math.round(((after.cpuS - before.cpuS) / elapsedS) * 100), rssMb: after.rssMb },
       lookupOverheadMs: { p50: +overhead.p50.toFixed(2), p99: +overhead.p99.toFixed(2), proxyP50: +overhead.proxyP50.toFixed(2), directP50: +overhead.directP50.toFixed(2) },
       streams,
+      windows: windows(),
       machine: { cores: os.cpus().length, loadavg: os.loadavg() },
     };
 
@@ -280,6 +304,8 @@ async function main(): Promise<void> {
     console.table(routes);
     console.log("failures:", Object.keys(failures).length ? failures : "none", " · 429s seen by consoles:", consoleSaw429);
     console.table({ upstream: result.upstream });
+    console.log(`answers by ${WINDOW_S}-s window of the load (all routes):`);
+    console.table(result.windows);
     console.log(`server: ${result.server.cpuPercent}% CPU, ${result.server.rssMb} MB RSS`);
     console.log(`lookup overhead over a direct sandbox call: p50 ${result.lookupOverheadMs.p50} ms, p99 ${result.lookupOverheadMs.p99} ms`);
     console.log(

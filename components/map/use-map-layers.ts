@@ -7,6 +7,7 @@ import type {
   MapLayerMouseEvent,
 } from "maplibre-gl";
 import { useEffect, useRef } from "react";
+import { sameData } from "@/lib/map/same-data";
 import { useMap } from "./map-context";
 
 /** A bitmap for symbol layers, drawn lazily (it needs a canvas) when the layers are added. */
@@ -47,11 +48,20 @@ export function useMapLayers(
   }, [map]);
 }
 
-/** Push new data into a GeoJSON source; the source and its layers stay as they are. */
+/**
+ * Push new data into a GeoJSON source; the source and its layers stay as they are. Data equal to
+ * what the source already holds is not sent again (see `sameData`).
+ */
 export function useSourceData(sourceId: string, data: GeoJSON.GeoJSON): void {
   const map = useMap();
+  const sent = useRef<{ source: GeoJSONSource; data: GeoJSON.GeoJSON } | null>(null);
   useEffect(() => {
-    void map.getSource<GeoJSONSource>(sourceId)?.setData(data);
+    const source = map.getSource<GeoJSONSource>(sourceId);
+    if (!source) return;
+    // A new source object (a style swap re-adds it) has not seen anything yet.
+    if (sent.current?.source === source && sameData(sent.current.data, data)) return;
+    sent.current = { source, data };
+    void source.setData(data);
   }, [map, sourceId, data]);
 }
 

@@ -1,0 +1,80 @@
+/**
+ * The console's JavaScript weight from the production build alone, no browser: the figure
+ * `npm run bench:map` measures in Chromium ("weight: N KiB gzip JS"), in a second instead of minutes.
+ *
+ * The console at `/` loads, as the build's manifests name them:
+ * 1. the framework's root chunks (`build-manifest.json` rootMainFiles; not the `nomodule` polyfills);
+ * 2. the chunks of the client components the page renders (`page_client-reference-manifest.js`);
+ * 3. the `next/dynamic` chunks it renders at once (`react-loadable-manifest.json`: the map).
+ * Chunks loaded only on a user's action (`import()` or `next/dynamic` behind a click) are not in
+ * (3) unless they render on the first screen; the MapLibre worker is left out, as bench:map does.
+ * Each file is gzipped at zlib's default level, as the bench does with the bytes the server sends.
+ *
+ *   npm run build && npx tsx bench/weight.ts        (JSON to bench/results/weight-<time>.json)
+ */
+import fs from "node:fs";
+import path from "node:path";
+import vm from "node:vm";
+import zlib from "node:zlib";
+
+const root = process.cwd();
+const next = path.join(root, ".next");
+const RESULTS_DIR = path.join(root, "bench", "results");
+const ROUTE = process.env.ROUTE ?? "/page";
+
+interface ChunkRow {
+  file: string;
+  role: "framework" | "page" | "dynamic";
+  rawKiB: number;
+  gzipKiB: number;
+}
+
+const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, "utf8")) as T;
+const kib = (n: number) => Math.round((n / 1024) * 10) / 10;
+
+/** The route's client-reference manifest is a script assigning globalThis.__RSC_MANIFEST[route]. */
+function clientChunks(route: string): string[] {
+  const file = path.join(next, "server", "app", `${route}_client-reference-manifest.js`);
+  const sandbox: { globalThis?: unknown; __RSC_MANIFEST?: Record<string, { clientModules: Record<string, { chunks: string[] }> }> } = {};
+  sandbox.globalThis = sandbox;
+  vm.runInNewContext(fs.readFileSync(file, "utf8"), sandbox);
+  const manifest = sandbox.__RSC_MANIFEST?.[route];
+  if (!manifest) throw new Error(`${file} has no manifest for ${route}`);
+  return [...new Set(Object.values(manifest.clientModules).flatMap((m) => m.chunks))].map((c) => c.replace(/^\/_next\//, ""));
+}
+
+function main(): void {
+  if (!fs.existsSync(path.join(next, "BUILD_ID"))) throw new Error("No production build: run `npm run build` first.");
+  const build = readJson<{ rootMainFiles: string[] }>(path.join(next, "build-manifest.json"));
+  const loadable = readJson<Record<string, { files: string[] }>>(path.join(next, "server", "app", ROUTE, "react-loadable-manifest.json"));
+
+  const roles = new Map<string, ChunkRow["role"]>();
+  for (const f of build.rootMainFiles) roles.set(f, "framework");
+  for (const f of clientChunks(ROUTE)) if (!roles.has(f)) roles.set(f, "page");
+  for (const entry of Object.values(loadable)) for (const f of entry.files) if (!roles.has(f)) roles.set(f, "dynamic");
+
+  const rows: ChunkRow[] = [...roles]
+    .filter(([file]) => file.endsWith(".js") && !file.includes("worker"))
+    .map(([file, role]) => {
+      const bytes = fs.readFileSync(path.join(next, file));
+      return { file: path.basename(file), role, rawKiB: kib(bytes.length), gzipKiB: kib(zlib.gzipSync(bytes).length) };
+    })
+    .sort((a, b) => b.gzipKiB - a.gzipKiB);
+
+  const sum = (rs: ChunkRow[], key: "rawKiB" | "gzipKiB") => Math.round(rs.reduce((a, r) => a + r[key], 0) * 10) / 10;
+  const total = { gzipKiB: sum(rows, "gzipKiB"), rawKiB: sum(rows, "rawKiB"), files: rows.length };
+  const byRole = Object.fromEntries(
+    (["framework", "page", "dynamic"] as const).map((role) => [role, sum(rows.filter((r) => r.role === role), "gzipKiB")]),
+  );
+  console.table(rows);
+  console.log(
+    `weight (${ROUTE}): ${total.gzipKiB} KiB gzip JS in ${total.files} files (${total.rawKiB} KiB raw); ` +
+      `framework ${byRole.framework}, page ${byRole.page}, on mount (next/dynamic) ${byRole.dynamic} KiB`,
+  );
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const out = path.join(RESULTS_DIR, `weight-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  fs.writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), route: ROUTE, buildId: fs.readFileSync(path.join(next, "BUILD_ID"), "utf8"), total, byRole, rows }, null, 2));
+  console.log(`Written to ${path.relative(root, out)}`);
+}
+
+main();

@@ -1,7 +1,8 @@
 "use client";
 
-import { LngLatBounds, type Map as MapLibreMap } from "maplibre-gl";
+import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect } from "react";
+import { boundsOf } from "./bounds";
 import { useMap } from "./map-context";
 
 /**
@@ -15,9 +16,10 @@ export function FitOnce({ points }: { points: readonly [number, number][] }) {
   const map = useMap();
 
   useEffect(() => {
-    if (fitted.has(map) || points.length === 0) return;
+    if (fitted.has(map)) return;
+    const bounds = boundsOf(points);
+    if (!bounds) return;
     fitted.add(map);
-    const bounds = points.reduce((b, p) => b.extend(p), new LngLatBounds(points[0], points[0]));
     map.fitBounds(bounds, { padding: 60, maxZoom: 15, duration: 0 });
   }, [map, points]);
 

@@ -1,7 +1,8 @@
 "use client";
 
-import { LngLatBounds, type Map as MapLibreMap } from "maplibre-gl";
+import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect } from "react";
+import { boundsOf } from "./bounds";
 import { useMap } from "./map-context";
 
 export interface FramePoint {
@@ -38,11 +39,9 @@ export function FrameTarget({ seq, points }: { seq: number | null; points: reado
 
   useEffect(() => {
     if (seq === null || !points || points.length === 0 || served.get(map) === seq) return;
+    const bounds = boundsOf(points.flatMap(around));
+    if (!bounds) return;
     served.set(map, seq);
-    const bounds = points.reduce((b, p) => {
-      const [sw, ne] = around(p);
-      return b.extend(sw).extend(ne);
-    }, new LngLatBounds());
     map.fitBounds(bounds, { padding: 48, maxZoom: MAX_ZOOM, duration: 600 });
   }, [map, seq, points]);
 

@@ -98,9 +98,10 @@ export async function closeCall(db: Db, user: SessionUser, callId: string, meta:
   await liveBus().publish({ type: "calls", reason: "closed" });
 }
 
-export async function listConsoleCalls(db: Db, user: SessionUser): Promise<CallsResponse> {
+/** `version`: the calls version the answer's ETag was taken under (the center's part is read once per version). */
+export async function listConsoleCalls(db: Db, user: SessionUser, version?: string): Promise<CallsResponse> {
   return {
-    calls: await consoleCalls(db, user.id),
+    calls: await consoleCalls(db, user.id, Date.now(), version),
     upstream: { rapidsos: upstreamHealth().get("rapidsos") },
     serverTime: dataNow(),
   };

@@ -16,8 +16,75 @@ export const ENDED_SHARED_VISIBLE_MS = 60 * 60_000;
 /** A console lists at most this many calls (its own newest, then the center's newest shared). */
 export const MAX_CONSOLE_CALLS = 200;
 
-/** The calls in one user's console: their own open calls and the center's shared calls. */
-export async function consoleCalls(db: Db, userId: string, now = Date.now()): Promise<CallSummary[]> {
+/** A call as every console sees it; `openedByMe` is added per user. */
+type CenterSummary = Omit<CallSummary, "openedByMe">;
+
+/**
+ * What every console's list is made from, read once for the whole center: the current call of
+ * every number any user has open, and the shared calls still listed. Five queries however many
+ * consoles ask; each console then only reads its own open numbers.
+ */
+interface CenterCalls {
+  byPhone: Map<string, CenterSummary>;
+  shared: CenterSummary[];
+}
+
+async function readCenterCalls(db: Db, now: number): Promise<CenterCalls> {
+  const latestPerPhone = await db
+    .selectDistinctOn([calls.phone])
+    .from(calls)
+    .where(inArray(calls.phone, db.selectDistinct({ phone: callWatches.phone }).from(callWatches)))
+    .orderBy(calls.phone, ...currentCallFirst);
+  const shared = await sharedCalls(db, now);
+  const rows = new Map<string, CallRow>();
+  for (const row of [...latestPerPhone, ...shared]) rows.set(row.id, row);
+  const summaries = new Map((await summarize(db, [...rows.values()])).map((s) => [s.id, s]));
+  return {
+    byPhone: new Map(latestPerPhone.map((row) => [row.phone, summaries.get(row.id)!])),
+    shared: shared.map((row) => summaries.get(row.id)!),
+  };
+}
+
+function sharedCalls(db: Db, now: number): Promise<CallRow[]> {
+  return db
+    .select()
+    .from(calls)
+    .where(
+      and(
+        eq(calls.shared, true),
+        or(eq(calls.status, "active"), gt(calls.endedAt, new Date(now - ENDED_SHARED_VISIBLE_MS))),
+      ),
+    )
+    .orderBy(desc(calls.firstSeenAt))
+    .limit(MAX_CONSOLE_CALLS);
+}
+
+/**
+ * The last center read, per database, under the version it was read for (the calls version the
+ * lists' ETags count: every change to any call announces itself). Concurrent polls for the same
+ * version share one read.
+ */
+const centerReads = new WeakMap<Db, { version: string; read: Promise<CenterCalls> }>();
+
+function centerCalls(db: Db, version: string | undefined, now: number): Promise<CenterCalls> {
+  if (version === undefined) return readCenterCalls(db, now);
+  const held = centerReads.get(db);
+  if (held?.version === version) return held.read;
+  const read = readCenterCalls(db, now);
+  centerReads.set(db, { version, read });
+  // A failed read is not kept: the next poll reads again.
+  read.catch(() => {
+    if (centerReads.get(db)?.read === read) centerReads.delete(db);
+  });
+  return read;
+}
+
+/**
+ * The calls in one user's console: their own open calls and the center's shared calls. With a
+ * `version` (the calls version the answer's ETag was taken under), the center-wide part is read once
+ * per version for every console; only the user's own open numbers are read per poll.
+ */
+export async function consoleCalls(db: Db, userId: string, now = Date.now(), version?: string): Promise<CallSummary[]> {
   const watched = await db
     .select({ phone: callWatches.phone })
     .from(callWatches)
@@ -25,34 +92,28 @@ export async function consoleCalls(db: Db, userId: string, now = Date.now()): Pr
     .orderBy(desc(callWatches.openedAt))
     .limit(MAX_CONSOLE_CALLS);
   const phones = watched.map((w) => w.phone);
-  // The newest call per watched number (a number can call again), plus recent shared calls.
-  const latestPerPhone =
-    phones.length === 0
-      ? []
-      : await db
-          .selectDistinctOn([calls.phone])
-          .from(calls)
-          .where(inArray(calls.phone, phones))
-          .orderBy(calls.phone, ...currentCallFirst);
-  const shared = await db
-    .select()
-    .from(calls)
-    .where(
-      and(
-        eq(calls.shared, true),
-        or(
-          eq(calls.status, "active"),
-          gt(calls.endedAt, new Date(now - ENDED_SHARED_VISIBLE_MS)),
-        ),
-      ),
-    )
-    .orderBy(desc(calls.firstSeenAt))
-    .limit(MAX_CONSOLE_CALLS);
-  const rows = new Map<string, CallRow>();
-  for (const row of [...latestPerPhone, ...shared]) rows.set(row.id, row);
-  const summaries = await summarize(db, [...rows.values()], new Set(phones));
+  const center = await centerCalls(db, version, now);
+  const mine = new Set(phones);
+  const listed = new Map<string, CenterSummary>();
+  const missing: string[] = [];
+  for (const phone of phones) {
+    const call = center.byPhone.get(phone);
+    if (call) listed.set(call.id, call);
+    else missing.push(phone);
+  }
+  // A number opened after the center was read (its announcement still on its way): read it now.
+  if (missing.length > 0) {
+    const rows = await db
+      .selectDistinctOn([calls.phone])
+      .from(calls)
+      .where(inArray(calls.phone, missing))
+      .orderBy(calls.phone, ...currentCallFirst);
+    for (const summary of await summarize(db, rows)) listed.set(summary.id, summary);
+  }
+  for (const call of center.shared) listed.set(call.id, call);
   // Live calls first, newest activity first.
-  return summaries
+  return [...listed.values()]
+    .map((call) => ({ ...call, openedByMe: mine.has(call.phone) }))
     .sort(
       (a, b) =>
         Number(a.status === "ended") - Number(b.status === "ended") ||
@@ -69,8 +130,8 @@ export async function callSummary(db: Db, callId: string, userId: string): Promi
     .from(callWatches)
     .where(and(eq(callWatches.userId, userId), eq(callWatches.phone, row.phone)))
     .limit(1);
-  const [summary] = await summarize(db, [row], new Set(watch ? [watch.phone] : []));
-  return summary ?? null;
+  const [summary] = await summarize(db, [row]);
+  return summary ? { ...summary, openedByMe: Boolean(watch) } : null;
 }
 
 type Delivery = typeof datashareDeliveries.$inferSelect;
@@ -100,7 +161,7 @@ export async function latestOfCalls(
   };
 }
 
-async function summarize(db: Db, rows: CallRow[], myPhones: Set<string>): Promise<CallSummary[]> {
+async function summarize(db: Db, rows: CallRow[]): Promise<CenterSummary[]> {
   if (rows.length === 0) return [];
   const { latestByCall, shareByCall } = await latestOfCalls(db, rows.map((r) => r.id));
   return rows.map((row) => {
@@ -111,7 +172,6 @@ async function summarize(db: Db, rows: CallRow[], myPhones: Set<string>): Promis
       phone: row.phone,
       status: row.status,
       shared: row.shared,
-      openedByMe: myPhones.has(row.phone),
       callerName: row.callerName,
       callStartTime: row.callStartTime,
       firstSeenAt: row.firstSeenAt.getTime(),

@@ -31,9 +31,18 @@ export class CallsVersion {
     return this;
   }
 
-  /** The tag for an answer about to be read: taken before the read, so a change during it is never hidden. */
-  etag(parts: readonly (string | number | boolean | null)[], now = Date.now()): string {
-    const key = [this.#boot, this.#count, Math.floor(now / CALLS_ETAG_BUCKET_MS), ...parts].join("|");
+  /**
+   * Which state of the calls an answer about to be read is for: what this instance has heard, and the
+   * time bucket. Taken before the read, so a change during it is never hidden; reads made for the
+   * same version may be shared (lib/calls/summaries.ts reads the center's calls once per version).
+   */
+  version(now = Date.now()): string {
+    return `${this.#boot}|${this.#count}|${Math.floor(now / CALLS_ETAG_BUCKET_MS)}`;
+  }
+
+  /** The tag for an answer about to be read, for the given version and whatever else it depends on. */
+  etag(parts: readonly (string | number | boolean | null)[], version = this.version()): string {
+    const key = [version, ...parts].join("|");
     return `"c${createHash("sha256").update(key).digest("base64url").slice(0, 22)}"`;
   }
 }

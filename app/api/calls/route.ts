@@ -11,10 +11,12 @@ import { upstreamHealth } from "@/lib/upstream/health";
 /** GET /api/calls — my open calls and the center's shared calls; 304 when nothing changed. */
 export const GET = withRole("telecommunicator", async ({ req, user, db }) => {
   const rapidsos = upstreamHealth().get("rapidsos");
-  const etag = callsVersion(liveBus()).etag(["list", user.id, rapidsos.ok, rapidsos.detail]);
+  const versions = callsVersion(liveBus());
+  const version = versions.version();
+  const etag = versions.etag(["list", user.id, rapidsos.ok, rapidsos.detail], version);
   const unchanged = notModified(req, etag, dataNow());
   if (unchanged) return unchanged;
-  const body = await listConsoleCalls(db, user);
+  const body = await listConsoleCalls(db, user, version);
   return jsonResponse(body, { headers: { etag, "x-server-time": String(body.serverTime) } });
 });
 

@@ -39,10 +39,10 @@ const LEI_INTERVAL_MS = 3_000;
 const RESULTS_DIR = path.join(process.cwd(), "bench", "results");
 
 
-type Route = "devices" | "calls" | "lookup";
-const samples: Record<Route, number[]> = { devices: [], calls: [], lookup: [] };
+type Route = "devices" | "calls" | "lookup" | "stream";
+const samples: Record<Route, number[]> = { devices: [], calls: [], lookup: [], stream: [] };
 /** Every answer's [ms since the load started, ms it took]: where in the run the slow ones were. */
-const timeline: [number, number][] = [];
+const timeline: [number, number, Route][] = [];
 let loadStartedAt = 0;
 const WINDOW_S = 10;
 const failures: Record<string, number> = {};
@@ -59,7 +59,7 @@ async function timed(route: Route, url: string, init: RequestInit): Promise<Resp
     const res = await fetch(url, init);
     await res.arrayBuffer();
     samples[route].push(performance.now() - t0);
-    if (loadStartedAt > 0) timeline.push([t0 - loadStartedAt, performance.now() - t0]);
+    if (loadStartedAt > 0) timeline.push([t0 - loadStartedAt, performance.now() - t0, route]);
     if (res.status === 429) consoleSaw429 += 1;
     if (res.status >= 400) fail(`${route} ${res.status}`);
     return res;
@@ -72,7 +72,11 @@ async function timed(route: Route, url: string, init: RequestInit): Promise<Resp
 /** One console: stream open, devices by version, calls by ETag, at the browser's intervals. */
 async function runConsole(app: RunningApp, cookie: string, index: number, until: number): Promise<void> {
   const headers = { cookie };
+  // Opening the stream is timed to its headers (the stream itself stays open).
+  const t0 = performance.now();
   const stream = await fetch(`${app.url}/api/events`, { headers }).catch(() => null);
+  samples.stream.push(performance.now() - t0);
+  if (loadStartedAt > 0) timeline.push([t0 - loadStartedAt, performance.now() - t0, "stream"]);
   if (!stream?.ok) fail("events open");
   const reader = stream?.body?.getReader();
   void (async () => {
@@ -215,20 +219,28 @@ async function sandboxCounts(app: RunningApp): Promise<{ rapidsos: { location: n
 }
 
 /** p95 and max of every route's answers, per window of the run. */
-function windows(): { from_s: number; n: number; p95: number; max: number }[] {
-  const byWindow = new Map<number, number[]>();
-  for (const [at, ms] of timeline) {
+function windows(): Record<string, number>[] {
+  const byWindow = new Map<number, { all: number[] } & Partial<Record<Route, number[]>>>();
+  for (const [at, ms, route] of timeline) {
     const w = Math.floor(at / 1000 / WINDOW_S);
-    const list = byWindow.get(w) ?? [];
-    list.push(ms);
-    byWindow.set(w, list);
+    const lists = byWindow.get(w) ?? { all: [] };
+    lists.all.push(ms);
+    (lists[route] ??= []).push(ms);
+    byWindow.set(w, lists);
   }
+  const p95 = (values: number[] | undefined) => (values?.length ? Math.round(percentile(values.sort((a, b) => a - b), 95)) : NaN);
   return [...byWindow.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([w, values]) => {
-      const sorted = values.sort((a, b) => a - b);
-      return { from_s: w * WINDOW_S, n: sorted.length, p95: Math.round(percentile(sorted, 95)), max: Math.round(sorted[sorted.length - 1]!) };
-    });
+    .map(([w, lists]) => ({
+      from_s: w * WINDOW_S,
+      n: lists.all.length,
+      p95: p95(lists.all),
+      max: Math.round(Math.max(...lists.all)),
+      "p95 devices": p95(lists.devices),
+      "p95 calls": p95(lists.calls),
+      "p95 lookup": p95(lists.lookup),
+      "p95 stream open": p95(lists.stream),
+    }));
 }
 
 function sleep(ms: number): Promise<void> {

@@ -79,3 +79,41 @@ describe.each(backends)("audit trail on $name", (backend) => {
     expect((await query({})).rows).toHaveLength(5);
   });
 });
+
+describe.each(backends)("audit rows written together on $name", (backend) => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await backend.open();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it("gives each of many concurrent actions its own stored row", async () => {
+    const db = database.db;
+    const rows = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        recordAudit({ action: "lei.lookup", outcome: "success", phone: `1412555${String(i).padStart(4, "0")}`, detail: { n: i } }, db),
+      ),
+    );
+    rows.forEach((row, i) => {
+      expect(row.phone).toBe(`1412555${String(i).padStart(4, "0")}`);
+      expect(row.detail).toEqual({ n: i });
+    });
+    expect(new Set(rows.map((r) => r.id)).size).toBe(120);
+    expect(await countAudit(database.db, auditFilterSchema.parse({ action: "lei.lookup" }))).toBe(120);
+  });
+
+  it("fails only the action whose row the database refuses, among concurrent ones", async () => {
+    const db = database.db;
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) =>
+        // PostgreSQL refuses a NUL character in text.
+        recordAudit({ action: "review.view", outcome: "success", target: i === 4 ? "bad\u0000target" : `call-${i}` }, db),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(results.map((_, i) => (i === 4 ? "rejected" : "fulfilled")));
+    const { rows } = await queryAudit(db, auditFilterSchema.parse({ action: "review.view" }));
+    expect(rows.map((r) => r.target).sort()).toEqual(["call-0", "call-1", "call-2", "call-3", "call-5", "call-6", "call-7", "call-8", "call-9"]);
+  });
+});

@@ -3,6 +3,7 @@
  * updated or deleted (a database trigger refuses it); this module only inserts.
  */
 import "server-only";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import { getDb, type Db } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import type { AuditAction, AuditOutcome } from "./actions";
@@ -54,11 +55,74 @@ export function auditValues(event: AuditEvent): typeof auditLog.$inferInsert {
 
 /**
  * Append one row. Throws if the database refuses it: an action that must be audited should not
- * silently go unrecorded.
+ * silently go unrecorded. Resolves once the row is stored, never before.
  */
 export async function recordAudit(event: AuditEvent, db?: Db): Promise<AuditRow> {
   const target = db ?? (await getDb());
-  const [row] = await target.insert(auditLog).values(auditValues(event)).returning();
+  const values = auditValues(event);
+  // Inside a transaction the row must be written by that transaction, on its own.
+  if ((target as unknown) instanceof PgTransaction) return insertOne(target, values);
+  let writer = writers.get(target);
+  if (!writer) writers.set(target, (writer = new AuditWriter(target)));
+  return writer.write(values);
+}
+
+type AuditValues = typeof auditLog.$inferInsert;
+
+async function insertOne(db: Db, values: AuditValues): Promise<AuditRow> {
+  const [row] = await db.insert(auditLog).values(values).returning();
   if (!row) throw new Error("audit row was not written");
   return row;
 }
+
+/** Rows per INSERT at most. */
+const MAX_BATCH = 500;
+
+/**
+ * Group commit: a row is inserted at once when no insert is in flight; rows that arrive while one
+ * is go together in the next INSERT, each caller still waiting for its own row. Under load (a
+ * hundred lookups a second, each audited) that is a few statements a second instead of a hundred,
+ * and when the load is light it adds nothing. A batch the database refuses is retried row by row,
+ * so one bad row fails only its own action.
+ */
+class AuditWriter {
+  readonly #queue: { values: AuditValues; resolve: (row: AuditRow) => void; reject: (err: unknown) => void }[] = [];
+  #writing = false;
+
+  constructor(private readonly db: Db) {}
+
+  write(values: AuditValues): Promise<AuditRow> {
+    return new Promise((resolve, reject) => {
+      this.#queue.push({ values, resolve, reject });
+      if (!this.#writing) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#writing = true;
+    try {
+      while (this.#queue.length > 0) {
+        const batch = this.#queue.splice(0, MAX_BATCH);
+        let rows: AuditRow[] | null = null;
+        try {
+          // One INSERT … VALUES returns its rows in the order given.
+          rows = await this.db.insert(auditLog).values(batch.map((p) => p.values)).returning();
+        } catch (err) {
+          if (batch.length === 1) {
+            batch[0]!.reject(err);
+            continue;
+          }
+        }
+        if (rows && rows.length === batch.length) {
+          batch.forEach((p, i) => p.resolve(rows[i]!));
+          continue;
+        }
+        for (const p of batch) await insertOne(this.db, p.values).then(p.resolve, p.reject);
+      }
+    } finally {
+      this.#writing = false;
+    }
+  }
+}
+
+const writers = new WeakMap<Db, AuditWriter>();

@@ -78,7 +78,7 @@ describe("RapidSOS LEI against the sandbox", () => {
     await c.lookup({ callerId: CALLER });
     await c.lookup({ callerId: "14125550102" });
     await c.lookup({ callerId: "14125550103" });
-    expect((await sb.counts()).rapidsos).toEqual({ token: 1, location: 3 });
+    expect((await sb.counts()).rapidsos).toEqual({ token: 1, location: 3, additionalData: 0 });
   });
 
   it("has one token refresh in flight under concurrency", async () => {
@@ -86,7 +86,7 @@ describe("RapidSOS LEI against the sandbox", () => {
     await Promise.all(
       Array.from({ length: 10 }, (_, i) => c.lookup({ callerId: CALLER, limit: i + 1 })),
     );
-    expect((await sb.counts()).rapidsos).toEqual({ token: 1, location: 10 });
+    expect((await sb.counts()).rapidsos).toEqual({ token: 1, location: 10, additionalData: 0 });
   });
 
   it("coalesces identical concurrent queries into one upstream call", async () => {
@@ -109,7 +109,7 @@ describe("RapidSOS LEI against the sandbox", () => {
     await sb.resetCounts();
     const { records } = await c.lookup({ callerId: CALLER });
     expect(records.length).toBe(1);
-    expect((await sb.counts()).rapidsos).toEqual({ token: 1, location: 2 });
+    expect((await sb.counts()).rapidsos).toEqual({ token: 1, location: 2, additionalData: 0 });
   });
 
   it("wrong client credentials → rejected (502), LEI never asked", async () => {
@@ -125,10 +125,10 @@ describe("RapidSOS LEI against the sandbox", () => {
 
     const c = client();
     await c.lookup({ callerId: CALLER, accessToken: new Secret(handed) });
-    expect((await sb.counts()).rapidsos).toEqual({ token: 0, location: 1 });
+    expect((await sb.counts()).rapidsos).toEqual({ token: 0, location: 1, additionalData: 0 });
 
     await c.lookup({ callerId: CALLER, accessToken: new Secret("bogus-token-from-a-webhook") });
-    expect((await sb.counts()).rapidsos).toEqual({ token: 1, location: 3 });
+    expect((await sb.counts()).rapidsos).toEqual({ token: 1, location: 3, additionalData: 0 });
   });
 
   it("429 → rate_limited with the upstream's Retry-After, not retried", async () => {

@@ -10,18 +10,36 @@ import { getAuthSecret } from "./auth-secret";
 export const SESSION_COOKIE = "authjs.session-token";
 export const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
 
-export async function readSessionId(headers: Headers): Promise<string | null> {
+/**
+ * Decrypting the cookie (a key derivation and a JWE decryption) was the costliest step of every
+ * poll, and a given cookie always decrypts to the same thing: what it said is remembered until the
+ * token's own expiry (a cookie that is not ours, for a minute). Whether the session is still alive
+ * is not remembered here: request.ts asks the session cache, which forgets a session the moment it
+ * ends. Memory only, bounded; the oldest entries go first.
+ */
+const decoded = new Map<string, { sid: string | null; until: number }>();
+const MAX_DECODED = 2_000;
+const REFUSED_FOR_MS = 60_000;
+
+export async function readSessionId(headers: Headers, now = Date.now()): Promise<string | null> {
   const cookie = headers.get("cookie") ?? "";
   if (!cookie.includes(SESSION_COOKIE)) return null;
   // Auth.js names the cookie after the scheme it was set over (https → __Secure- prefix). With an
   // https APP_URL only the Secure one counts: a cookie that travelled over plain http is not ours.
   const secureCookie = getConfig().appUrl.startsWith("https://") || cookie.includes(SECURE_SESSION_COOKIE);
+  const key = `${secureCookie}|${cookie}`;
+  const known = decoded.get(key);
+  if (known && now < known.until) return known.sid;
   const onlyCookies = new Headers({ cookie });
   const token = await getToken({
     req: { headers: onlyCookies },
     secret: getAuthSecret().secret.reveal(),
     secureCookie,
   });
-  const sid = token?.sid;
-  return typeof sid === "string" && sid.length > 0 ? sid : null;
+  const sid = typeof token?.sid === "string" && token.sid.length > 0 ? token.sid : null;
+  const expires = typeof token?.exp === "number" ? token.exp * 1000 : now;
+  decoded.delete(key);
+  decoded.set(key, { sid, until: sid ? expires : now + REFUSED_FOR_MS });
+  if (decoded.size > MAX_DECODED) decoded.delete(decoded.keys().next().value!);
+  return sid;
 }

@@ -3,6 +3,7 @@
  * a bearer token in an Authorization header is not a way into the app.
  */
 import "server-only";
+import { createHash } from "node:crypto";
 import { getToken } from "next-auth/jwt";
 import { getConfig } from "@/lib/config/env";
 import { getAuthSecret } from "./auth-secret";
@@ -27,7 +28,8 @@ export async function readSessionId(headers: Headers, now = Date.now()): Promise
   // Auth.js names the cookie after the scheme it was set over (https → __Secure- prefix). With an
   // https APP_URL only the Secure one counts: a cookie that travelled over plain http is not ours.
   const secureCookie = getConfig().appUrl.startsWith("https://") || cookie.includes(SECURE_SESSION_COOKIE);
-  const key = `${secureCookie}|${cookie}`;
+  // Keyed by a digest: the map holds no cookie, and a long cookie header costs 43 bytes.
+  const key = createHash("sha256").update(`${secureCookie}|${cookie}`).digest("base64url");
   const known = decoded.get(key);
   if (known && now < known.until) return known.sid;
   const onlyCookies = new Headers({ cookie });

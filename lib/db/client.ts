@@ -14,6 +14,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import { getConfig } from "@/lib/config/env";
+import { log } from "@/lib/server/log";
 import { dropSingleton, singleton } from "@/lib/server/singleton";
 import { startPgliteThread } from "./pglite-thread";
 import { schema } from "./schema";
@@ -25,7 +26,7 @@ export type DbTarget =
    * dir null: in memory (tests). thread: run PGlite on its own worker thread (the app does), so
    * its queries never stall request handling; tests of everything else keep it inline.
    */
-  | { kind: "pglite"; dir: string | null; thread?: boolean }
+  | { kind: "pglite"; dir: string | null; thread?: boolean; onLost?: () => void }
   | { kind: "postgres"; url: string };
 
 export interface Database {
@@ -56,11 +57,14 @@ function lockKey(job: string): number {
 
 export async function openDatabase(target: DbTarget): Promise<Database> {
   if (target.kind === "postgres") return openPostgres(target.url);
-  return target.thread ? openPgliteThread(target.dir) : openPglite(target.dir);
+  return target.thread ? openPgliteThread(target.dir, target.onLost) : openPglite(target.dir);
 }
 
-async function openPgliteThread(dir: string | null): Promise<Database> {
-  const thread = await startPgliteThread(dir, MIGRATIONS_FOLDER);
+async function openPgliteThread(dir: string | null, onLost?: () => void): Promise<Database> {
+  const thread = await startPgliteThread(dir, MIGRATIONS_FOLDER, (err) => {
+    log().error({ err: err.message }, "the embedded database's thread stopped; the next request opens it again");
+    onLost?.();
+  });
   return {
     kind: "pglite",
     // Drizzle's PGlite driver uses only query and transaction, which the thread provides.
@@ -192,7 +196,7 @@ export function getDatabase(): Promise<Database> {
     const { database } = getConfig();
     const opening = openDatabase(
       database.kind === "pglite"
-        ? { kind: "pglite", dir: database.dir, thread: true }
+        ? { kind: "pglite", dir: database.dir, thread: true, onLost: () => dropSingleton("database") }
         : { kind: "postgres", url: database.url.reveal() },
     );
     // A failed open is not cached: the next caller tries again.

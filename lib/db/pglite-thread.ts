@@ -54,7 +54,12 @@ function revive(error: SerialisedError): Error {
  * Start the worker on a folder (null: in memory), migrate, and resolve once it answers. The
  * worker keeps the process alive only while a request to it is outstanding.
  */
-export async function startPgliteThread(dir: string | null, migrationsFolder: string): Promise<PgliteThread> {
+export async function startPgliteThread(
+  dir: string | null,
+  migrationsFolder: string,
+  /** The worker died after it had started (not a close): the caller may open a new one. */
+  onLost?: (err: Error) => void,
+): Promise<PgliteThread> {
   const worker = new Worker(WORKER_FILE, { workerData: { dir, migrationsFolder } });
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (err: Error) => void }>();
   const channels = new Map<string, Set<(payload: string) => void>>();
@@ -63,10 +68,14 @@ export async function startPgliteThread(dir: string | null, migrationsFolder: st
 
   const settleRef = () => (pending.size > 0 ? worker.ref() : worker.unref());
 
+  let started = false;
   const ready = new Promise<void>((resolve, reject) => {
     worker.on("message", (message: Record<string, unknown>) => {
       if ("ready" in message) {
-        if (message.ready) resolve();
+        if (message.ready) {
+          started = true;
+          resolve();
+        }
         else reject(revive(message.error as SerialisedError));
         return;
       }
@@ -87,6 +96,7 @@ export async function startPgliteThread(dir: string | null, migrationsFolder: st
       reject(err);
       for (const call of pending.values()) call.reject(err);
       pending.clear();
+      if (started) onLost?.(err);
     };
     worker.on("error", (err) => fail(new Error(`the embedded database stopped: ${err.message}`)));
     worker.on("exit", (code) => {

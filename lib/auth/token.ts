@@ -6,6 +6,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { getToken } from "next-auth/jwt";
 import { getConfig } from "@/lib/config/env";
+import { LruMap } from "@/lib/server/lru";
 import { getAuthSecret } from "./auth-secret";
 
 export const SESSION_COOKIE = "authjs.session-token";
@@ -16,13 +17,13 @@ export const SECURE_SESSION_COOKIE = `__Secure-${SESSION_COOKIE}`;
  * poll, and a given cookie always decrypts to the same thing: what it said is remembered until the
  * token's own expiry (a cookie that is not ours, for a minute). Whether the session is still alive
  * is not remembered here: request.ts asks the session cache, which forgets a session the moment it
- * ends. Memory only, bounded; the oldest entries go first.
+ * ends. Memory only, bounded.
  */
-const decoded = new Map<string, { sid: string | null; until: number }>();
-const MAX_DECODED = 2_000;
+const decoded = new LruMap<string, { sid: string | null; until: number }>(2_000);
 const REFUSED_FOR_MS = 60_000;
 
-export async function readSessionId(headers: Headers, now = Date.now()): Promise<string | null> {
+export async function readSessionId(headers: Headers): Promise<string | null> {
+  const now = Date.now();
   const cookie = headers.get("cookie") ?? "";
   if (!cookie.includes(SESSION_COOKIE)) return null;
   // Auth.js names the cookie after the scheme it was set over (https → __Secure- prefix). With an
@@ -40,8 +41,6 @@ export async function readSessionId(headers: Headers, now = Date.now()): Promise
   });
   const sid = typeof token?.sid === "string" && token.sid.length > 0 ? token.sid : null;
   const expires = typeof token?.exp === "number" ? token.exp * 1000 : now;
-  decoded.delete(key);
   decoded.set(key, { sid, until: sid ? expires : now + REFUSED_FOR_MS });
-  if (decoded.size > MAX_DECODED) decoded.delete(decoded.keys().next().value!);
   return sid;
 }

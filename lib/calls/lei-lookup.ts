@@ -16,6 +16,7 @@ import { callerOf, type LeiQuery } from "@/lib/rapidsos/query";
 import type { CallerLocation, LeiLocationResponse } from "@/lib/rapidsos/types";
 import type { RequestMeta } from "@/lib/server/http";
 import { dataNow } from "@/lib/server/clock";
+import { LruMap } from "@/lib/server/lru";
 import { isUpstreamError } from "@/lib/upstream/errors";
 import { markInterest, trackedAnswer } from "./tracked-locations";
 
@@ -24,14 +25,7 @@ import { markInterest, trackedAnswer } from "./tracked-locations";
  * as the tracker's freshness window, the stored records are as fresh as the tracker's would be: a
  * tracker slowed by load then never turns a hundred lookups a second into a hundred LEI requests.
  */
-const answeredAt = new Map<string, number>();
-const MAX_ANSWERED = 5_000;
-
-function noteAnswered(phone: string, at: number): void {
-  answeredAt.delete(phone);
-  answeredAt.set(phone, at);
-  if (answeredAt.size > MAX_ANSWERED) answeredAt.delete(answeredAt.keys().next().value!);
-}
+const answeredAt = new LruMap<string, number>(5_000);
 
 export async function auditedLeiLookup(
   db: Db,
@@ -78,7 +72,7 @@ export async function auditedLeiLookup(
   try {
     const { response, records } = await lookup(query);
     await storeCallerLocations(db, records);
-    if (firstPage) noteAnswered(phone, Date.now());
+    if (firstPage) answeredAt.set(phone, Date.now());
     await markInterest(db, phone);
     await audit("success", { records: records.length, dropped: response.dropped, source: "lei" });
     return { ...response, serverTime: dataNow(), source: "lei" };

@@ -65,29 +65,22 @@ async function openPgliteThread(dir: string | null, onLost?: () => void): Promis
     log().error({ err: err.message }, "the embedded database's thread stopped; the next request opens it again");
     onLost?.();
   });
-  return {
-    kind: "pglite",
-    // Drizzle's PGlite driver uses only query and transaction, which the thread provides.
-    db: drizzlePglite({ client: thread as unknown as PGlite, schema }) as unknown as Db,
-    listen: (channel, onPayload) => thread.listen(channel, onPayload),
-    async notify(channel, payload) {
-      await thread.query("select pg_notify($1, $2)", [channel, payload]);
-    },
-    async tryLead() {
-      return true;
-    },
-    close: () => thread.close(),
-  };
+  // Drizzle's PGlite driver uses only query and transaction, which the thread provides.
+  return embeddedDatabase(thread as unknown as PGlite);
 }
 
 async function openPglite(dir: string | null): Promise<Database> {
   if (dir) fs.mkdirSync(dir, { recursive: true });
   const client = dir ? await PGlite.create(dir) : await PGlite.create();
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+  return embeddedDatabase(client);
+}
+
+/** A PGlite, inline or on its thread (already migrated), as the app's Database. */
+function embeddedDatabase(client: Pick<PGlite, "query" | "transaction" | "listen" | "close">): Database {
   return {
     kind: "pglite",
-    db,
+    db: drizzlePglite({ client: client as PGlite, schema }) as unknown as Db,
     async listen(channel, onPayload) {
       const stop = await client.listen(channel, onPayload);
       return async () => stop();

@@ -75,8 +75,9 @@ export async function startPgliteThread(
         if (message.ready) {
           started = true;
           resolve();
+        } else {
+          reject(revive(message.error as SerialisedError));
         }
-        else reject(revive(message.error as SerialisedError));
         return;
       }
       if (message.notification) {

@@ -8,7 +8,7 @@
  *
  * Messages in:  { id, op: "query", sql, params, rowMode, raw, txId? }   raw: type OIDs left as text
  *               { id, op: "begin" } → { txId }; { id, op: "commit" | "rollback", txId }
- *               { id, op: "listen", channel } → { listenId }; { id, op: "unlisten", listenId }
+ *               { id, op: "listen", channel } (the server keeps one listen per channel, for good)
  *               { id, op: "close" }
  * Messages out: { id, ok: true, value } | { id, ok: false, error } | { notification: { channel, payload } }
  */
@@ -41,7 +41,6 @@ const opening = (async () => {
 
 /** Open transactions: the PGlite transaction object, and how to end it. */
 const transactions = new Map();
-const listeners = new Map();
 let nextId = 1;
 
 async function handle(message, pg) {
@@ -86,17 +85,9 @@ async function handle(message, pg) {
       return null;
     }
     case "listen": {
-      const listenId = nextId++;
-      const stop = await pg.listen(message.channel, (payload) =>
+      await pg.listen(message.channel, (payload) =>
         parentPort.postMessage({ notification: { channel: message.channel, payload } }),
       );
-      listeners.set(listenId, stop);
-      return { listenId };
-    }
-    case "unlisten": {
-      const stop = listeners.get(message.listenId);
-      listeners.delete(message.listenId);
-      if (stop) await stop();
       return null;
     }
     case "close": {

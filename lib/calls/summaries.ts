@@ -1,6 +1,6 @@
 /** Turn stored calls into what a console shows: the latest location, the share, the jurisdiction check. */
 import "server-only";
-import { and, desc, eq, gt, inArray, isNotNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNotNull, or, type SQLWrapper } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { callerLocations, calls, callWatches, datashareDeliveries } from "@/lib/db/schema";
 import type { CallerLocation } from "@/lib/rapidsos/types";
@@ -29,12 +29,17 @@ interface CenterCalls {
   shared: CenterSummary[];
 }
 
-async function readCenterCalls(db: Db, now: number): Promise<CenterCalls> {
-  const latestPerPhone = await db
+/** The current call of each number given (a list, or a subquery of numbers). */
+function currentCallsOf(db: Db, phones: string[] | SQLWrapper): Promise<CallRow[]> {
+  return db
     .selectDistinctOn([calls.phone])
     .from(calls)
-    .where(inArray(calls.phone, db.selectDistinct({ phone: callWatches.phone }).from(callWatches)))
+    .where(inArray(calls.phone, phones))
     .orderBy(calls.phone, ...currentCallFirst);
+}
+
+async function readCenterCalls(db: Db, now: number): Promise<CenterCalls> {
+  const latestPerPhone = await currentCallsOf(db, db.selectDistinct({ phone: callWatches.phone }).from(callWatches));
   const shared = await sharedCalls(db, now);
   const rows = new Map<string, CallRow>();
   for (const row of [...latestPerPhone, ...shared]) rows.set(row.id, row);
@@ -103,12 +108,7 @@ export async function consoleCalls(db: Db, userId: string, now = Date.now(), ver
   }
   // A number opened after the center was read (its announcement still on its way): read it now.
   if (missing.length > 0) {
-    const rows = await db
-      .selectDistinctOn([calls.phone])
-      .from(calls)
-      .where(inArray(calls.phone, missing))
-      .orderBy(calls.phone, ...currentCallFirst);
-    for (const summary of await summarize(db, rows)) listed.set(summary.id, summary);
+    for (const summary of await summarize(db, await currentCallsOf(db, missing))) listed.set(summary.id, summary);
   }
   for (const call of center.shared) listed.set(call.id, call);
   // Live calls first, newest activity first.

@@ -33,7 +33,7 @@ export async function startServer(): Promise<void> {
     console.error(`\nDispatcher Map cannot open its database: ${(err as Error).message}\n`);
     process.exit(1);
   }
-  if (config.sandbox.enabled) await useSandboxClock();
+  if (config.sandbox.enabled) await wireSandbox();
   const accounts = await initialAccounts();
   await liveBus().start();
   callTracker().start();
@@ -57,11 +57,17 @@ export async function startServer(): Promise<void> {
   log().info({ sandbox: config.sandbox.enabled, database: config.database.kind }, "started");
 }
 
-/** Data ages are measured on the simulator's clock, which demos and tests pause and advance. */
-async function useSandboxClock(): Promise<void> {
+/**
+ * Data ages are measured on the simulator's clock, which demos and tests pause and advance. A reset
+ * replaces the simulated world, so what the app stored from the old one no longer answers a lookup
+ * without asking LEI (a call opened just after a reset is the new scenario's, not the old one's).
+ */
+async function wireSandbox(): Promise<void> {
   const { getSandbox } = await import("@/sandbox");
   const { setDataClock } = await import("@/lib/server/clock");
+  const { forgetFreshAnswers } = await import("@/lib/calls/tracked-locations");
   setDataClock(() => getSandbox()?.clock.now() ?? Date.now());
+  getSandbox()?.onReset(() => forgetFreshAnswers());
 }
 
 /**

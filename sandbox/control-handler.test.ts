@@ -81,6 +81,16 @@ describe("POST /sandbox/control/reset", () => {
     // Without a seed, the current one is kept.
     expect(((await (await ctl("reset", "POST", {})).json()) as ScenarioSnapshot).seed).toBe(42);
   });
+
+  it("tells whoever listens that the world was replaced, after the new scenario is in place", async () => {
+    const seen: number[] = [];
+    const stop = s.sandbox.onReset(() => seen.push(s.sandbox.snapshot().seed));
+    await ctl("reset", "POST", { seed: 7 });
+    expect(seen).toEqual([7]);
+    stop();
+    await ctl("reset", "POST", {});
+    expect(seen).toEqual([7]);
+  });
 });
 
 describe("/sandbox/control/faults", () => {

@@ -37,6 +37,7 @@ export class SandboxInstance implements Sandbox {
   readonly workflow: WorkflowState;
   private readonly core: SandboxCore;
   private readonly size: ScenarioSize;
+  private readonly resetListeners = new Set<() => void>();
 
   constructor(options: SandboxOptions) {
     const realNow = options.realNow ?? Date.now;
@@ -103,6 +104,12 @@ export class SandboxInstance implements Sandbox {
     c.leiLimiter.clear();
     this.alerts.reset(c.seed);
     this.workflow.reset(c.seed);
+    for (const listener of this.resetListeners) listener();
+  }
+
+  onReset(listener: () => void): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
   }
 
   snapshot(): ScenarioSnapshot {

@@ -93,6 +93,8 @@ export interface Sandbox {
   clock: SandboxClock;
   /** New scenario from now (same seed unless given): clock back to real time, faults, limits, tokens and created clients cleared. */
   reset(seed?: number): void;
+  /** Called after each reset (start-up tells the app its stored answers are of the old world); returns an unsubscribe. */
+  onReset(listener: () => void): () => void;
   snapshot(): ScenarioSnapshot;
   readonly seed: number;
   /** The same operations as the control API, for tests in-process. */

@@ -10,7 +10,7 @@ import { calls, callWatches } from "@/lib/db/schema";
 import { insertUser } from "@/lib/auth/testing";
 import { backends } from "@/testing/databases";
 import { consoleCalls } from "./summaries";
-import { trackedCallId } from "./tracked-locations";
+import { forgetFreshAnswers, trackedCallId } from "./tracked-locations";
 
 describe.each(backends)("the current call of a number on $name", (backend) => {
   let database: Database;
@@ -39,5 +39,25 @@ describe.each(backends)("the current call of a number on $name", (backend) => {
     const listed = (await consoleCalls(db, user.id, t + 61_000)).filter((c) => c.phone === phone);
     expect(listed.map((c) => c.id)).toEqual([answered?.id]);
     expect(await trackedCallId(db, phone, Infinity, new Date(t + 61_000))).toBe(answered?.id);
+  });
+
+  it("is not answered from the store once the upstream's world was replaced (a sandbox reset)", async () => {
+    const db = database.db;
+    const phone = "14125550178";
+    const t = Date.parse("2026-11-29T04:00:00Z");
+    const [held] = await db
+      .insert(calls)
+      .values({ phone, status: "active", firstSeenAt: new Date(t), lastPolledAt: new Date(t), locationCount: 2 })
+      .returning({ id: calls.id });
+    try {
+      expect(await trackedCallId(db, phone, 6_000, new Date(t + 1_000))).toBe(held?.id);
+      forgetFreshAnswers(t + 500);
+      // Polled before the reset: a lookup must ask LEI, whose new scenario may have another call.
+      expect(await trackedCallId(db, phone, 6_000, new Date(t + 1_000))).toBeNull();
+      // An outage still falls back to the last known call, however old.
+      expect(await trackedCallId(db, phone, Infinity, new Date(t + 1_000))).toBe(held?.id);
+    } finally {
+      forgetFreshAnswers(0);
+    }
   });
 });

@@ -18,7 +18,7 @@ import type { RequestMeta } from "@/lib/server/http";
 import { dataNow } from "@/lib/server/clock";
 import { LruMap } from "@/lib/server/lru";
 import { isUpstreamError } from "@/lib/upstream/errors";
-import { markInterest, trackedAnswer } from "./tracked-locations";
+import { answeredFresh, markInterest, trackedAnswer } from "./tracked-locations";
 
 /**
  * phone → when a lookup on this instance last had LEI's own answer for it. While that is as recent
@@ -62,7 +62,7 @@ export async function auditedLeiLookup(
   });
   if (firstPage) {
     const tracked = await trackedAnswer(db, firstPage, freshWithinMs);
-    const askedLately = Date.now() - (answeredAt.get(phone) ?? -Infinity) < freshWithinMs;
+    const askedLately = answeredFresh(answeredAt.get(phone), freshWithinMs);
     if (tracked && (tracked.fresh || askedLately)) {
       await markInterest(db, phone);
       await audit("success", { records: tracked.records.length, source: "tracker" });

@@ -7,6 +7,7 @@ import "server-only";
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { callerLocations, calls } from "@/lib/db/schema";
+import { singleton } from "@/lib/server/singleton";
 import { currentCallFirst } from "./current-call";
 import type { CallerLocation } from "@/lib/rapidsos/types";
 
@@ -14,6 +15,28 @@ import type { CallerLocation } from "@/lib/rapidsos/types";
 const LEI_DEFAULT_LIMIT = 10;
 /** A number looked up through the proxy stays tracked this long after the last lookup. */
 export const LOOKUP_INTEREST_MS = 2 * 60_000;
+
+/**
+ * Answers stored before this moment are never fresh. Real LEI never rewinds, but the sandbox does on
+ * reset: a new scenario from now, whose calls the stored ones are not. Start-up wires the reset here.
+ */
+const freshness = () => singleton("tracked-answers-floor", () => ({ from: 0 }));
+
+/** The upstream's world was replaced: nothing stored so far answers for it until LEI is asked again. */
+export function forgetFreshAnswers(now = Date.now()): void {
+  freshness().from = now;
+}
+
+/**
+ * Whether an answer LEI gave at `at` (ms or Date) still stands for LEI's answer now. An infinite
+ * window asks for the last known answer however old (an outage's fallback, shown stale).
+ */
+export function answeredFresh(at: Date | number | null | undefined, freshWithinMs: number, now = Date.now()): boolean {
+  if (at === null || at === undefined) return false;
+  if (freshWithinMs === Infinity) return true;
+  const t = typeof at === "number" ? at : at.getTime();
+  return t >= freshness().from && now - t < freshWithinMs;
+}
 
 export interface TrackedAnswer {
   records: CallerLocation[];
@@ -60,7 +83,7 @@ export async function trackedAnswer(
     .orderBy(latestOnly ? desc(records.createdTime) : asc(records.createdTime));
   if (joined.length === 0) return null;
   const lastPolledAt = joined[0]!.lastPolledAt;
-  const fresh = lastPolledAt !== null && now.getTime() - lastPolledAt.getTime() < freshWithinMs;
+  const fresh = answeredFresh(lastPolledAt, freshWithinMs, now.getTime());
   const rows = joined.filter((r): r is { lastPolledAt: Date | null; record: CallerLocation } => r.record !== null);
   if (rows.length === 0 || rows.length > limit) return null;
   return { records: rows.map((r) => r.record), fresh };
@@ -74,8 +97,8 @@ export async function trackedCallId(db: Db, phone: string, freshWithinMs: number
     .where(and(eq(calls.phone, phone), eq(calls.status, "active")))
     .orderBy(...currentCallFirst)
     .limit(1);
-  if (!call || call.locationCount === 0 || call.lastPolledAt === null) return null;
-  return now.getTime() - call.lastPolledAt.getTime() < freshWithinMs ? call.id : null;
+  if (!call || call.locationCount === 0) return null;
+  return answeredFresh(call.lastPolledAt, freshWithinMs, now.getTime()) ? call.id : null;
 }
 
 /** Renew the interest only when less than this is left: a burst of lookups is one write, not one each. */

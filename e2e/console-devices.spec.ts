@@ -39,6 +39,15 @@ function initialBearing(a: { lat: number; lon: number }, b: { lat: number; lon: 
 }
 
 test("devices show their status colour, and a click shows the officer and the device", async ({ consolePage, page }) => {
+  // A person's click on a row below the fold, before anything in the list is active: the press
+  // focuses the list, and the row under the pointer is still the one selected (the list once jumped
+  // to its first row on focus, between press and release, and the click selected nothing).
+  const last = consolePage.devices.getByRole("option").last();
+  const lastId = await last.getAttribute("data-device-id");
+  await last.click({ delay: 150 });
+  await expect(consolePage.deviceDetails).toHaveAttribute("data-device-id", lastId ?? "");
+  await page.keyboard.press("Escape");
+
   const { devices } = (await (await page.request.get("/api/devices")).json()) as DevicesResponse;
   for (const status of ["recording", "buffering", "docked"] as const) {
     const device = devices.find((d) => d.status === status && d.officer && d.location);

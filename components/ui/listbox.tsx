@@ -171,8 +171,11 @@ export function Listbox<T>({
         tabIndex={0}
         aria-activedescendant={activeIndex >= 0 && activeKey !== null ? optionId(activeKey) : undefined}
         onKeyDown={onKeyDown}
-        onFocus={() => {
-          if (activeIndex < 0) move(Math.max(0, keys.indexOf(selectedKey ?? "")));
+        onFocus={(e) => {
+          // Tabbing in starts at the selected (or first) row. A click focuses the list too, but its own
+          // row is the one it means: moving to row 1 here would scroll the list under the pointer
+          // before the button is released, and the click would land on no row at all.
+          if (activeIndex < 0 && e.currentTarget.matches(":focus-visible")) move(Math.max(0, keys.indexOf(selectedKey ?? "")));
         }}
         className={`listbox outline-none focus-visible:ring-2 focus-visible:ring-focus focus-visible:ring-inset ${className}`}
         ref={listRef}

@@ -5,7 +5,7 @@ import { serve } from "@/testing/serve";
 import { bodyCamera } from "@/testing/fixtures";
 import { LiveBus } from "./bus";
 import { DeviceFeed } from "./device-feed";
-import { liveStream } from "./sse";
+import { liveStream, RETRY_MIN_MS, RETRY_SPREAD_MS } from "./sse";
 
 const meta = { agency: "Sandbox PD", dropped: 0, notice: null };
 const ok = { ok: true, detail: null, lastOkAt: 1, status: null, retryAfterS: null };
@@ -47,9 +47,28 @@ describe("the live event stream", () => {
     const reading = readUntil(res, (t) => t.includes("event: shared"));
     await bus.publish({ type: "shared", id: "2b1c7a52-7c53-4a3b-9b0e-0d3c1b8c9f10", phone: "14125550104" });
     const { text } = await reading;
-    expect(text).toContain("retry: 2000");
+    // Each stream draws its own reconnect delay, so a restart's reconnections spread out.
+    const retry = Number(/^retry: (\d+)$/m.exec(text)?.[1]);
+    expect(retry).toBeGreaterThanOrEqual(RETRY_MIN_MS);
+    expect(retry).toBeLessThan(RETRY_MIN_MS + RETRY_SPREAD_MS);
     expect(text).toContain('event: shared\ndata: {"id":"2b1c7a52-7c53-4a3b-9b0e-0d3c1b8c9f10","phone":"14125550104"}\n\n');
     await served.close();
+  });
+
+  it("tells each stream its own reconnect delay, so screens do not all come back in the same second", async () => {
+    const delays = new Set<number>();
+    for (let i = 0; i < 8; i++) {
+      const abort = new AbortController();
+      const res = liveStream({ bus, signal: abort.signal, stillAllowed: async () => true });
+      const reader = res.body!.getReader();
+      const first = new TextDecoder().decode((await reader.read()).value);
+      delays.add(Number(/^retry: (\d+)$/m.exec(first)?.[1]));
+      abort.abort();
+      await reader.cancel();
+    }
+    expect(delays.size).toBeGreaterThan(1);
+    const fixed = liveStream({ bus, signal: AbortSignal.abort(), stillAllowed: async () => true, retryMs: 2_500 });
+    expect(new TextDecoder().decode((await fixed.body!.getReader().read()).value)).toContain("retry: 2500\n");
   });
 
   it("closes the stream once the viewer's session has ended", async () => {

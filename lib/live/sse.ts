@@ -13,6 +13,15 @@ import type { DeviceDelta, DeviceFeed } from "./device-feed";
 /** Comment lines keep proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
 
+/**
+ * How soon EventSource reconnects after a drop: 2–5 s, drawn per stream. When an instance restarts,
+ * a center's hundred screens then come back spread over three seconds instead of all in the same
+ * one (a burst that took p95 to about 3 s at 200 consoles); meanwhile each console polls.
+ */
+export const RETRY_MIN_MS = 2_000;
+export const RETRY_SPREAD_MS = 3_000;
+const jitteredRetryMs = () => RETRY_MIN_MS + Math.floor(Math.random() * RETRY_SPREAD_MS);
+
 export interface LiveStreamOptions {
   bus: Pick<LiveBus, "subscribe">;
   /** The device feed, the data clock, and the `Last-Event-ID` the browser reconnected with. */
@@ -25,6 +34,8 @@ export interface LiveStreamOptions {
    */
   stillAllowed: () => Promise<boolean>;
   heartbeatMs?: number;
+  /** The reconnect delay this stream tells EventSource (default: drawn from 2–5 s). */
+  retryMs?: number;
   /** Called once when the stream ends, however it ends (frees its place under the stream limits). */
   onClose?: () => void;
 }
@@ -53,7 +64,15 @@ function encodeDelta(delta: DeviceDelta, now: () => number): Uint8Array {
   return bytes;
 }
 
-export function liveStream({ bus, devices, signal, stillAllowed, heartbeatMs = HEARTBEAT_MS, onClose }: LiveStreamOptions): Response {
+export function liveStream({
+  bus,
+  devices,
+  signal,
+  stillAllowed,
+  heartbeatMs = HEARTBEAT_MS,
+  retryMs = jitteredRetryMs(),
+  onClose,
+}: LiveStreamOptions): Response {
   let cleanup = () => undefined as void;
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -65,7 +84,7 @@ export function liveStream({ bus, devices, signal, stillAllowed, heartbeatMs = H
         }
       };
       // Tell EventSource how soon to reconnect after a drop.
-      send(encoder.encode("retry: 2000\n: connected\n\n"));
+      send(encoder.encode(`retry: ${retryMs}\n: connected\n\n`));
       const unsubscribe = bus.subscribe((event: LiveEvent) => {
         // Device versions become deltas below (from the feed); the rest of the between-instance talk stays there.
         if (!betweenInstancesOnly(event)) send(encodeNudge(event));

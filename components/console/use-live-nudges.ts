@@ -52,8 +52,9 @@ export function nudgeRefetcher(queryClient: QueryClient): { nudge: (key: QueryKe
  * The live stream: call nudges make the matching queries refetch now rather than at the next poll;
  * device changes arrive as deltas and go straight into the cache (a delta that does not follow what
  * the cache holds makes it refetch instead). A dropped stream costs one polling interval, and
- * EventSource reconnects by itself (after the 2–5 s the server drew for this stream), sending the last device version it
- * saw so the server can send what it missed. `onShared` hears every `shared` nudge.
+ * EventSource reconnects by itself (after the 2–5 s the server drew for this stream), sending the
+ * last device version it saw so the server can send what it missed. `onShared` hears every `shared`
+ * nudge.
  */
 export function useLiveNudges(onShared?: (nudge: SharedNudge) => void): void {
   const queryClient = useQueryClient();

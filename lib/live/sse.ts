@@ -115,7 +115,9 @@ export function liveStream({
           // already closed
         }
       };
-      signal.addEventListener("abort", () => cleanup(), { once: true });
+      // A browser that left before the stream started must not leave a subscription behind.
+      if (signal.aborted) cleanup();
+      else signal.addEventListener("abort", () => cleanup(), { once: true });
     },
     cancel() {
       cleanup();

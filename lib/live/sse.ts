@@ -16,7 +16,8 @@ const HEARTBEAT_MS = 15_000;
 /**
  * How soon EventSource reconnects after a drop: 2–5 s, drawn per stream. When an instance restarts,
  * a center's hundred screens then come back spread over three seconds instead of all in the same
- * one (a burst that took p95 to about 3 s at 200 consoles); meanwhile each console polls.
+ * one (200 streams opened in one second held the load bench's p95 at about 3 s for that second);
+ * meanwhile each console polls.
  */
 export const RETRY_MIN_MS = 2_000;
 export const RETRY_SPREAD_MS = 3_000;

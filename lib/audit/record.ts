@@ -103,21 +103,18 @@ class AuditWriter {
     try {
       while (this.#queue.length > 0) {
         const batch = this.#queue.splice(0, MAX_BATCH);
-        let rows: AuditRow[] | null = null;
+        let rows: AuditRow[];
         try {
           // One INSERT … VALUES returns its rows in the order given.
           rows = await this.db.insert(auditLog).values(batch.map((p) => p.values)).returning();
         } catch (err) {
-          if (batch.length === 1) {
-            batch[0]!.reject(err);
-            continue;
-          }
-        }
-        if (rows && rows.length === batch.length) {
-          batch.forEach((p, i) => p.resolve(rows[i]!));
+          if (batch.length === 1) batch[0]!.reject(err);
+          // Refused as a whole: row by row, so one bad row fails only its own action.
+          else for (const p of batch) await insertOne(this.db, p.values).then(p.resolve, p.reject);
           continue;
         }
-        for (const p of batch) await insertOne(this.db, p.values).then(p.resolve, p.reject);
+        // Never inserted again once the statement succeeded: an audit row is never written twice.
+        batch.forEach((p, i) => (rows[i] ? p.resolve(rows[i]) : p.reject(new Error("audit row was not written"))));
       }
     } finally {
       this.#writing = false;

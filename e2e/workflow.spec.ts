@@ -2,7 +2,8 @@
  * Emergency WorkFlow end to end: a device or app fires a trigger from the sandbox Portal's panel;
  * the 911 call it starts reaches the console with its additional data as cards (flags at a glance,
  * an unknown section shown as sent); a later trigger moves the caller; an alert trigger creates a
- * central-station alert and then moves it. The sandbox clock is driven, never slept on.
+ * central-station alert with its own additional data and then moves it. The sandbox clock is
+ * driven, never slept on.
  */
 import { AlertsPanel } from "./pages/alerts-page";
 import { DevicePanelPage } from "./pages/device-panel";
@@ -99,7 +100,7 @@ test("malformed additional data: the card says what could not be shown, the rest
   await expect(details.getByTestId("caller-coordinates")).toContainText("40.444500, -79.953000");
 });
 
-test("an alert trigger creates a central-station alert on the console, and a second one moves it", async ({ page, openPortal }) => {
+test("an alert trigger creates a central-station alert on the console with its additional data, and a second one moves it", async ({ page, consolePage, openPortal, openAs }) => {
   const device = new DevicePanelPage((await openPortal()).page);
   await device.trigger(/alert_create_location_update/);
   await expect(device.answer).toContainText("created");
@@ -108,12 +109,29 @@ test("an alert trigger creates a central-station alert on the console, and a sec
 
   const alerts = new AlertsPanel(page);
   await expect(alerts.row(id!)).toBeVisible({ timeout: WITHIN_A_POLL });
+  // What the panic app sent with it (RAD-E by alert_id), as cards in the alert's details.
+  await alerts.row(id!).click();
+  const cards = alerts.details.getByTestId("additional-data");
+  await expect(cards.getByRole("article", { name: "Caller profile" })).toContainText("Jane Doe", { timeout: WITHIN_A_POLL });
+  await expect(cards.getByRole("article", { name: "Vehicle" })).toContainText("Acura");
+  await consolePage.screenshot("alert-additional-data");
 
   await device.trigger(/alert_create_location_update/, { latitude: 40.4535, longitude: -79.9818 });
   await expect(device.answer).toContainText(`Alert ${id} location updated`);
   await expect
     .poll(async () => ((await (await page.request.get(`/api/alerts/${id}`)).json()) as { alert: { location: { point: { lat: number } | null } } }).alert.location.point?.lat, { timeout: WITHIN_A_POLL })
     .toBeCloseTo(40.4535, 4);
+
+  // Kept for review with the alert: a supervisor sees the same cards (and the view is audited).
+  const supervisor = await openAs("supervisor");
+  await supervisor.goto(`/review/alerts/${id}`);
+  await expect(supervisor.getByTestId("additional-data").getByRole("article", { name: "Vehicle" })).toContainText("Acura");
+  const contexts = async () => {
+    const audit = await supervisor.request.get(`/api/audit?action=additional_data.view`);
+    const rows = ((await audit.json()) as { rows: { target: string; detail: { context?: string } }[] }).rows;
+    return rows.filter((r) => r.target === `alert:${id}`).map((r) => r.detail.context);
+  };
+  await expect.poll(contexts).toEqual(expect.arrayContaining(["console", "review"]));
 });
 
 test("a deliberately bad trigger from the panel gets -2 naming the field", async ({ openPortal }) => {

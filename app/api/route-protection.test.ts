@@ -27,6 +27,7 @@ const ROUTE_ROLES: Record<string, Role> = {
   "DELETE /api/admin/signin-throttle": "admin",
   "GET /api/alerts": "telecommunicator",
   "GET /api/alerts/[id]": "telecommunicator",
+  "GET /api/alerts/[id]/additional-data": "telecommunicator",
   "POST /api/alerts/[id]/decision": "telecommunicator",
   "POST /api/alerts/[id]/disposition": "telecommunicator",
   "POST /api/alerts/[id]/chat": "telecommunicator",

@@ -1,5 +1,6 @@
 "use client";
 
+import { AdditionalDataCards, AdditionalDataFlags } from "@/components/console/additional-data-cards";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { AlertDetailResponse } from "@/lib/alerts/types";
 import { describeAlertLocation } from "@/lib/map/alert-features";
@@ -38,6 +39,7 @@ export function AlertDetails({ detail, now }: { detail: AlertDetailResponse; now
         </div>
         <SlaCountdown alert={a} now={now} />
       </header>
+      <AdditionalDataFlags subject={{ kind: "alert", id: a.id }} />
       {a.description ? <p>{a.description}</p> : null}
 
       <div className="rounded border border-line p-2">
@@ -115,6 +117,8 @@ export function AlertDetails({ detail, now }: { detail: AlertDetailResponse; now
           ))}
         </dl>
       ) : null}
+
+      <AdditionalDataCards subject={{ kind: "alert", id: a.id }} />
 
       <div>
         <p className="mb-1 text-xs font-semibold text-muted uppercase">Timeline</p>

@@ -1,7 +1,8 @@
 "use client";
 
+import { useId } from "react";
 import type { AdditionalData, DataField, DataSection } from "@/lib/additional-data/types";
-import { useAdditionalData } from "./use-additional-data";
+import { useAdditionalData, type AdditionalDataSubject } from "./use-additional-data";
 
 function Fields({ fields }: { fields: DataField[] }) {
   return (
@@ -74,15 +75,17 @@ function Flags({ data }: { data: AdditionalData }) {
  * The data rendered from its own labels: the flags that change a response first (unless shown
  * elsewhere, as the console does under the caller's name), then every section as sent.
  */
-export function AdditionalDataView({ data, flags = true }: { data: AdditionalData | null; flags?: boolean }) {
+export function AdditionalDataView({ data, flags = true, of = "call" }: { data: AdditionalData | null; flags?: boolean; of?: AdditionalDataSubject["kind"] }) {
+  // A caller's and an alert's details can be open at once: each heading has its own id.
+  const titleId = useId();
   return (
-    <section aria-labelledby="additional-data-title" className="flex flex-col gap-2" data-testid="additional-data">
-      <h3 id="additional-data-title" className="flex items-baseline gap-2 text-xs font-semibold tracking-wider text-muted uppercase">
+    <section aria-labelledby={titleId} className="flex flex-col gap-2" data-testid="additional-data">
+      <h3 id={titleId} className="flex items-baseline gap-2 text-xs font-semibold tracking-wider text-muted uppercase">
         Additional data
         {data?.source ? <span className="font-normal normal-case tracking-normal">from {data.source}</span> : null}
       </h3>
       {data === null ? (
-        <p className="text-sm text-muted">RapidSOS has sent no additional data for this call.</p>
+        <p className="text-sm text-muted">RapidSOS has sent no additional data for this {of}.</p>
       ) : (
         <>
           {flags ? <Flags data={data} /> : null}
@@ -96,16 +99,16 @@ export function AdditionalDataView({ data, flags = true }: { data: AdditionalDat
   );
 }
 
-/** The selected caller's response flags, for the top of the caller's details (one query with the cards). */
-export function AdditionalDataFlags({ callId }: { callId: string }) {
-  const data = useAdditionalData(callId).data?.data;
+/** The response flags, for the top of a caller's or an alert's details (one query with the cards). */
+export function AdditionalDataFlags({ subject }: { subject: AdditionalDataSubject }) {
+  const data = useAdditionalData(subject).data?.data;
   return data ? <Flags data={data} /> : null;
 }
 
-/** The selected caller's additional data; a failure here never touches the rest of the call's panel. */
-export function AdditionalDataCards({ callId }: { callId: string }) {
-  const q = useAdditionalData(callId);
+/** A caller's or an alert's additional data; a failure here never touches the rest of the panel. */
+export function AdditionalDataCards({ subject }: { subject: AdditionalDataSubject }) {
+  const q = useAdditionalData(subject);
   if (q.isPending) return <p className="text-sm text-muted">Loading additional data…</p>;
-  if (q.isError && !q.data) return <p className="text-sm text-warn">Additional data could not be loaded; the call is not affected.</p>;
-  return <AdditionalDataView data={q.data?.data ?? null} flags={false} />;
+  if (q.isError && !q.data) return <p className="text-sm text-warn">Additional data could not be loaded; the {subject.kind} is not affected.</p>;
+  return <AdditionalDataView data={q.data?.data ?? null} flags={false} of={subject.kind} />;
 }

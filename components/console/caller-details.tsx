@@ -61,7 +61,7 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
             : `No new location for ${formatAge(view.ageMs)}: this position may be out of date.`}
         </p>
       ) : null}
-      <AdditionalDataFlags callId={call.id} />
+      <AdditionalDataFlags subject={{ kind: "call", id: call.id }} />
       {call.share?.outsideJurisdiction ? <OutsideJurisdictionFlag long /> : null}
       <ShareLocationNote call={call} view={view} />
       <CallActions call={call} />
@@ -100,7 +100,7 @@ export function CallerDetails({ call, view, trailCount }: { call: CallSummary; v
       ) : (
         <p className="text-sm text-muted" data-testid="caller-no-location">{noLocationText(call)}</p>
       )}
-      <AdditionalDataCards callId={call.id} />
+      <AdditionalDataCards subject={{ kind: "call", id: call.id }} />
       {call.share ? (
         <dl className="divide-y divide-line/60 border-t border-line/60" aria-label="Data Share">
           <Field term="Shared" testId="share-received">

@@ -1,32 +1,46 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { AdditionalDataResponse } from "@/lib/additional-data/types";
+import type { AdditionalDataResponse, AlertAdditionalDataResponse } from "@/lib/additional-data/types";
+import { ALERTS_POLL_MS, alertKeys } from "@/lib/browser/alerts-queries";
 import { fetchConditional, fetchJson } from "@/lib/browser/api-client";
 import { CALLS_POLL_MS } from "@/lib/browser/console-queries";
 
-/** The last ETag per call: a poll that finds the same stored version costs a 304 (and no audit row). */
+/** Whose additional data: a call's (RAD-E by phone number) or a central-station alert's (by alert_id). */
+export type AdditionalDataSubject = { kind: "call"; id: string } | { kind: "alert"; id: string };
+
+/** The last ETag per URL: a poll that finds the same stored version costs a 304 (and no audit row). */
 const etags = new Map<string, string>();
 
+function where(s: AdditionalDataSubject) {
+  const id = encodeURIComponent(s.id);
+  return s.kind === "call"
+    ? { url: `/api/calls/${id}/additional-data`, queryKey: ["calls", "detail", s.id, "additional-data"], pollMs: CALLS_POLL_MS }
+    : // Under the alert's detail key: an `alerts` nudge for this alert refetches it too.
+      { url: `/api/alerts/${id}/additional-data`, queryKey: [...alertKeys.detail(s.id), "additional-data"], pollMs: ALERTS_POLL_MS };
+}
+
 /**
- * A call's additional data as the tracker stored it. The server fetches it from RapidSOS once per
- * cluster; this only reads our own copy, on the call poll's cadence.
+ * A call's or an alert's additional data as the server stored it. The server fetches it from
+ * RapidSOS once per cluster (the call tracker, the alerts runner); this only reads our own copy, on
+ * the call or alert poll's cadence.
  */
-export function useAdditionalData(callId: string) {
+export function useAdditionalData(subject: AdditionalDataSubject) {
+  const { url, queryKey, pollMs } = where(subject);
   return useQuery({
-    queryKey: ["calls", "detail", callId, "additional-data"],
-    queryFn: async ({ signal, client, queryKey }): Promise<AdditionalDataResponse> => {
-      const url = `/api/calls/${encodeURIComponent(callId)}/additional-data`;
-      const held = client.getQueryData<AdditionalDataResponse>(queryKey);
-      const res = await fetchConditional<AdditionalDataResponse>(url, held ? (etags.get(url) ?? null) : null, { signal });
+    queryKey,
+    queryFn: async ({ signal, client }): Promise<AdditionalDataResponse | AlertAdditionalDataResponse> => {
+      type Held = AdditionalDataResponse | AlertAdditionalDataResponse;
+      const held = client.getQueryData<Held>(queryKey);
+      const res = await fetchConditional<Held>(url, held ? (etags.get(url) ?? null) : null, { signal });
       if (res.etag) etags.set(url, res.etag);
       if (!res.notModified) return res.body;
       if (held) return held;
       etags.delete(url);
-      return fetchJson<AdditionalDataResponse>(url, { signal });
+      return fetchJson<Held>(url, { signal });
     },
-    refetchInterval: CALLS_POLL_MS,
-    staleTime: CALLS_POLL_MS / 2,
+    refetchInterval: pollMs,
+    staleTime: pollMs / 2,
     retry: false,
   });
 }

@@ -1,8 +1,9 @@
 import "server-only";
 /**
- * RAD-E (RapidSOS Additional Data) by phone number, with the same OAuth client as LEI — or, first,
- * the token a Data Share delivered for the caller, falling back to ours if RapidSOS refuses it.
- * 404 means "no additional data (any more)". The document is returned as sent: reshape.ts reads it.
+ * RAD-E (RapidSOS Additional Data) by phone number, or by `alert_id` for a central-station alert,
+ * with the same OAuth client as LEI — or, first, the token a Data Share delivered for the caller,
+ * falling back to ours if RapidSOS refuses it. 404 means "no additional data (any more)". The
+ * document is returned as sent: reshape.ts reads it.
  */
 import { getConfig } from "@/lib/config/env";
 import type { Secret } from "@/lib/config/secret";
@@ -13,14 +14,16 @@ import { UpstreamError } from "@/lib/upstream/errors";
 /** A device's profile, not a file: anything bigger than this is not additional data. */
 const MAX_DOCUMENT_BYTES = 256 * 1024;
 
-export interface AdditionalDataQuery {
-  phone: string;
+export type AdditionalDataQuery = ({ phone: string; alertId?: never } | { alertId: string; phone?: never }) & {
   accessToken?: Secret;
   onAccessTokenRefused?: () => void;
-}
+};
 
-/** The RAD-E document for the number, or null when RapidSOS has none. Throws UpstreamError. */
+/** The RAD-E document for the number or alert, or null when RapidSOS has none. Throws UpstreamError. */
 export type AdditionalDataFetch = (query: AdditionalDataQuery) => Promise<unknown>;
+
+const subject = (q: AdditionalDataQuery) =>
+  q.alertId !== undefined ? `alert_id=${encodeURIComponent(q.alertId)}` : `caller_id=${encodeURIComponent(q.phone)}`;
 
 export function additionalDataFetcher(
   client: RapidsosClient = rapidsosClient(),
@@ -36,7 +39,7 @@ export function additionalDataFetcher(
       request: (authorization) => ({
         upstream: "rapidsos",
         method: "GET",
-        url: `${base}/v1/rad-e/additional-data?caller_id=${encodeURIComponent(query.phone)}`,
+        url: `${base}/v1/rad-e/additional-data?${subject(query)}`,
         headers: { authorization },
         timeoutMs: options.timeoutMs,
         maxBodyBytes: MAX_DOCUMENT_BYTES,

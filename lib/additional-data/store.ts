@@ -1,17 +1,18 @@
 import "server-only";
 /**
- * Keeping each tracked call's additional data: the tracker (one instance per cluster) asks RAD-E
- * once the call is known, again every few seconds until there is some, then now and then for
- * changes; consoles only ever read what is stored here.
+ * Keeping each tracked call's and each open alert's additional data: the call tracker and the
+ * alerts runner (one instance per cluster each) ask RAD-E once the call or alert is known, again
+ * every few seconds until there is some, then now and then for changes; consoles only ever read
+ * what is stored here.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
 import type { Secret } from "@/lib/config/secret";
 import type { Db } from "@/lib/db/client";
-import { additionalData, calls } from "@/lib/db/schema";
+import { additionalData, alertAdditionalData, alerts, calls } from "@/lib/db/schema";
 import { log } from "@/lib/server/log";
 import type { AdditionalDataFetch, AdditionalDataQuery } from "./client";
 import { reshapeAdditionalData } from "./reshape";
-import type { AdditionalDataResponse } from "./types";
+import type { AdditionalDataResponse, AlertAdditionalDataResponse } from "./types";
 
 /** Ask again this soon while RAD-E has nothing for the call (a device may send it a moment later). */
 export const RECHECK_NONE_MS = 6_000;
@@ -37,30 +38,79 @@ export interface RefreshInput {
   now?: Date;
 }
 
-/** Ask RAD-E for the call when due; true when a new or changed document was stored. */
-export async function refreshAdditionalData(db: Db, fetch: AdditionalDataFetch, input: RefreshInput): Promise<boolean> {
-  const now = input.now ?? new Date();
-  const [row] = await db.select().from(additionalData).where(eq(additionalData.callId, input.callId)).limit(1);
-  if (row) {
-    const due = row.document === null ? RECHECK_NONE_MS : RECHECK_PRESENT_MS;
-    if (now.getTime() - row.checkedAt.getTime() < due) return false;
-  }
+/** Whether a stored row is due another question to RAD-E (no row yet: at once). */
+const isDue = (row: { document: unknown; checkedAt: Date } | undefined, now: Date) =>
+  !row || now.getTime() - row.checkedAt.getTime() >= (row.document === null ? RECHECK_NONE_MS : RECHECK_PRESENT_MS);
+
+/** A call's or an alert's stored document: the same columns, keyed by the call or the alert. */
+type Slot =
+  | { table: typeof additionalData; key: typeof additionalData.callId; values: { callId: string; phone: string } }
+  | { table: typeof alertAdditionalData; key: typeof alertAdditionalData.alertId; values: { alertId: string } };
+
+/**
+ * Ask RAD-E when due — again soon while it has nothing, now and then once it has — and store a new
+ * or changed document with a new version; a failed or empty answer only notes when we asked, so
+ * the last document stays. True when a new or changed document was stored.
+ */
+async function refreshSlot(db: Db, slot: Slot, id: string, now: Date, ask: () => Promise<unknown>): Promise<boolean> {
+  // One shape of table at a time for Drizzle's types; both have the same columns besides the key.
+  const table = slot.table as typeof additionalData;
+  const key = slot.key as typeof additionalData.callId;
+  const [row] = await db.select({ document: table.document, checkedAt: table.checkedAt }).from(table).where(eq(key, id)).limit(1);
+  if (!isDue(row, now)) return false;
   let doc: unknown;
   try {
-    doc = await fetch({ phone: input.phone, ...input.token });
+    doc = await ask();
   } catch (err) {
     log().warn({ upstream: "rapidsos", err: err instanceof Error ? err.message : String(err) }, "RAD-E additional data fetch failed");
     doc = undefined;
   }
   const changed = doc !== undefined && doc !== null && (!row || row.document === null || canonical(row.document) !== canonical(doc));
   await db
-    .insert(additionalData)
-    .values({ callId: input.callId, phone: input.phone, checkedAt: now, ...(changed ? { document: doc, version: 1, receivedAt: now } : {}) })
+    .insert(table)
+    .values({ ...(slot.values as { callId: string; phone: string }), checkedAt: now, ...(changed ? { document: doc, version: 1, receivedAt: now } : {}) })
     .onConflictDoUpdate({
-      target: additionalData.callId,
-      set: changed ? { checkedAt: now, document: doc, version: sql`${additionalData.version} + 1`, receivedAt: now } : { checkedAt: now },
+      target: key,
+      set: changed ? { checkedAt: now, document: doc, version: sql`${table.version} + 1`, receivedAt: now } : { checkedAt: now },
     });
   return changed;
+}
+
+/** Ask RAD-E for the call when due; true when a new or changed document was stored. */
+export async function refreshAdditionalData(db: Db, fetch: AdditionalDataFetch, input: RefreshInput): Promise<boolean> {
+  const slot: Slot = { table: additionalData, key: additionalData.callId, values: { callId: input.callId, phone: input.phone } };
+  return refreshSlot(db, slot, input.callId, input.now ?? new Date(), () => fetch({ phone: input.phone, ...input.token }));
+}
+
+/**
+ * Ask RAD-E, by `alert_id`, for those of these alerts (the open ones) whose data is due: RapidSOS
+ * provisions it when the alert is created, and a later trigger may change it. One query finds the
+ * due ones, so a runner can call this every second. Returns the alerts whose data is new.
+ */
+export async function refreshAlertsAdditionalData(db: Db, fetch: AdditionalDataFetch, alertIds: readonly string[], now = new Date()): Promise<string[]> {
+  if (alertIds.length === 0) return [];
+  const t = alertAdditionalData;
+  const rows = await db.select({ alertId: t.alertId, document: t.document, checkedAt: t.checkedAt }).from(t).where(inArray(t.alertId, [...alertIds]));
+  const stored = new Map(rows.map((r) => [r.alertId, r]));
+  const changed: string[] = [];
+  for (const alertId of alertIds.filter((id) => isDue(stored.get(id), now))) {
+    const slot: Slot = { table: t, key: t.alertId, values: { alertId } };
+    if (await refreshSlot(db, slot, alertId, now, () => fetch({ alertId }))) changed.push(alertId);
+  }
+  return changed;
+}
+
+/**
+ * Alerts created since `since` that RAD-E was never asked about: each is asked once even when it
+ * closed before the runner's first look (declined at once, cancelled), so review still has its data.
+ */
+export async function alertsNeverAsked(db: Db, since: number): Promise<string[]> {
+  const rows = await db
+    .select({ id: alerts.id })
+    .from(alerts)
+    .leftJoin(alertAdditionalData, eq(alertAdditionalData.alertId, alerts.id))
+    .where(and(gte(alerts.createdTime, since), isNull(alertAdditionalData.alertId)));
+  return rows.map((r) => r.id);
 }
 
 /** The call tracker's hook: after LEI answered for a caller, refresh that call's additional data. */
@@ -86,17 +136,34 @@ export async function additionalDataVersion(db: Db, callId: string): Promise<num
   return row?.version ?? 0;
 }
 
-/** What a console or the review page shows; null when there is no such call. */
-export async function readAdditionalData(db: Db, callId: string, serverTime: number): Promise<(AdditionalDataResponse & { phone: string }) | null> {
-  const [call] = await db.select({ phone: calls.phone }).from(calls).where(eq(calls.id, callId)).limit(1);
-  if (!call) return null;
-  const [row] = await db.select().from(additionalData).where(eq(additionalData.callId, callId)).limit(1);
+/** A stored row (or none yet) as the browser gets it, the document validated as it is read. */
+function shown(row: { document: unknown; receivedAt: Date | null; checkedAt: Date } | undefined, serverTime: number) {
   return {
-    callId,
-    phone: call.phone,
     data: row?.document == null ? null : reshapeAdditionalData(row.document),
     receivedAt: row?.receivedAt?.getTime() ?? null,
     checkedAt: row?.checkedAt.getTime() ?? null,
     serverTime,
   };
+}
+
+/** What a console or the review page shows; null when there is no such call. */
+export async function readAdditionalData(db: Db, callId: string, serverTime: number): Promise<(AdditionalDataResponse & { phone: string }) | null> {
+  const [call] = await db.select({ phone: calls.phone }).from(calls).where(eq(calls.id, callId)).limit(1);
+  if (!call) return null;
+  const [row] = await db.select().from(additionalData).where(eq(additionalData.callId, callId)).limit(1);
+  return { callId, phone: call.phone, ...shown(row, serverTime) };
+}
+
+/** The stored version of an alert's data, for the consoles' ETag (0 when nothing is stored). */
+export async function alertAdditionalDataVersion(db: Db, alertId: string): Promise<number> {
+  const [row] = await db.select({ version: alertAdditionalData.version }).from(alertAdditionalData).where(eq(alertAdditionalData.alertId, alertId)).limit(1);
+  return row?.version ?? 0;
+}
+
+/** What a console or the alert review shows; null when there is no such alert. */
+export async function readAlertAdditionalData(db: Db, alertId: string, serverTime: number): Promise<AlertAdditionalDataResponse | null> {
+  const [alert] = await db.select({ id: alerts.id }).from(alerts).where(eq(alerts.id, alertId)).limit(1);
+  if (!alert) return null;
+  const [row] = await db.select().from(alertAdditionalData).where(eq(alertAdditionalData.alertId, alertId)).limit(1);
+  return { alertId, ...shown(row, serverTime) };
 }

@@ -43,12 +43,21 @@ export interface AdditionalData {
   problems: string[];
 }
 
-export interface AdditionalDataResponse {
-  callId: string;
-  /** null: RapidSOS has no additional data for this call (yet). */
+/** What is stored for a call or an alert, as the browser gets it. */
+interface StoredAdditionalData {
+  /** null: RapidSOS has no additional data for this call or alert (yet). */
   data: AdditionalData | null;
   /** When we received the document shown, and when we last asked (UNIX ms). */
   receivedAt: number | null;
   checkedAt: number | null;
   serverTime: number;
+}
+
+export interface AdditionalDataResponse extends StoredAdditionalData {
+  callId: string;
+}
+
+/** A central-station alert's additional data (RAD-E by `alert_id`). */
+export interface AlertAdditionalDataResponse extends StoredAdditionalData {
+  alertId: string;
 }

@@ -1,15 +1,37 @@
 import "server-only";
 /**
- * Reading a call's additional data, audited like a location lookup: who saw whose medical and
- * contact details, when, from where (`additional_data.view`, with the phone and call id).
+ * Reading a call's or an alert's additional data, audited like a location lookup: who saw whose
+ * medical and contact details, when, from where (`additional_data.view`, with the phone and call
+ * id, or `alert:<id>` for a central-station alert).
  */
 import { recordAudit } from "@/lib/audit/record";
 import type { SessionUser } from "@/lib/auth/types";
 import type { Db } from "@/lib/db/client";
 import { dataNow } from "@/lib/server/clock";
 import { notFound, type RequestMeta } from "@/lib/server/http";
-import { readAdditionalData } from "./store";
-import type { AdditionalDataResponse } from "./types";
+import { readAdditionalData, readAlertAdditionalData } from "./store";
+import type { AdditionalData, AdditionalDataResponse, AlertAdditionalDataResponse } from "./types";
+
+interface Viewer {
+  db: Db;
+  user: SessionUser;
+  meta: RequestMeta | null;
+  context: "console" | "review";
+}
+
+async function audited(v: Viewer, subject: { target: string; phone?: string }, data: AdditionalData | null): Promise<void> {
+  await recordAudit(
+    {
+      action: "additional_data.view",
+      outcome: "success",
+      actor: v.user,
+      ...subject,
+      meta: v.meta,
+      detail: { context: v.context, present: data !== null, sections: data?.sections.length ?? 0, flags: data?.flags.length ?? 0 },
+    },
+    v.db,
+  );
+}
 
 export async function viewAdditionalData(
   db: Db,
@@ -21,22 +43,13 @@ export async function viewAdditionalData(
   const found = await readAdditionalData(db, callId, dataNow());
   if (!found) throw notFound("No such call.");
   const { phone, ...response } = found;
-  await recordAudit(
-    {
-      action: "additional_data.view",
-      outcome: "success",
-      actor: user,
-      phone,
-      target: callId,
-      meta,
-      detail: {
-        context,
-        present: response.data !== null,
-        sections: response.data?.sections.length ?? 0,
-        flags: response.data?.flags.length ?? 0,
-      },
-    },
-    db,
-  );
+  await audited({ db, user, meta, context }, { target: callId, phone }, response.data);
   return response;
+}
+
+export async function viewAlertAdditionalData(v: Viewer, alertId: string): Promise<AlertAdditionalDataResponse> {
+  const found = await readAlertAdditionalData(v.db, alertId, dataNow());
+  if (!found) throw notFound("No such alert.");
+  await audited(v, { target: `alert:${alertId}` }, found.data);
+  return found;
 }

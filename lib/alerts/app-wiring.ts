@@ -4,6 +4,7 @@
  * start-up hands over once it listens (this module never imports the simulator).
  */
 import "server-only";
+import { additionalDataFetcher } from "@/lib/additional-data/client";
 import { getConfig } from "@/lib/config/env";
 import { getDatabase } from "@/lib/db/client";
 import { liveBus } from "@/lib/live/bus";
@@ -26,6 +27,6 @@ export function alertsSocketUrl(): string | null {
 export function alertsRunner(): AlertsRunner | null {
   return singleton("alerts-runner", () => {
     const client = alertsClient();
-    return client ? new AlertsRunner({ database: getDatabase, client, socketUrl: alertsSocketUrl, bus: liveBus(), now: dataNow }) : null;
+    return client ? new AlertsRunner({ database: getDatabase, client, socketUrl: alertsSocketUrl, bus: liveBus(), now: dataNow, additionalData: () => additionalDataFetcher() }) : null;
   });
 }

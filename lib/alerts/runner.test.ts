@@ -4,6 +4,10 @@ import { SANDBOX_DEFAULTS } from "@/lib/config/env";
 import { Secret } from "@/lib/config/secret";
 import type { Database } from "@/lib/db/client";
 import { alerts as alertsTable } from "@/lib/db/schema";
+import { additionalDataFetcher, type AdditionalDataFetch, type AdditionalDataQuery } from "@/lib/additional-data/client";
+import { readAlertAdditionalData } from "@/lib/additional-data/store";
+import { RapidsosClient } from "@/lib/rapidsos/client";
+import { sampleTrigger } from "@/sandbox/workflow/samples";
 import { LiveBus, type LiveEvent } from "@/lib/live/bus";
 import { HealthRegistry } from "@/lib/upstream/health";
 import { startAlertsSocket, type AlertsSocketServer } from "@/sandbox/alerts/socket";
@@ -46,8 +50,8 @@ function newClient(): AlertsClient {
   });
 }
 
-function newRunner(): AlertsRunner {
-  const r = new AlertsRunner({ database: async () => database, client: newClient(), socketUrl: () => socket.url, bus, now: () => sb.sandbox.clock.now(), checkEveryMs: 50, pollWhileDownMs: 200, backoffMaxMs: 200 });
+function newRunner(additionalData?: () => AdditionalDataFetch): AlertsRunner {
+  const r = new AlertsRunner({ database: async () => database, client: newClient(), socketUrl: () => socket.url, bus, now: () => sb.sandbox.clock.now(), checkEveryMs: 50, pollWhileDownMs: 200, backoffMaxMs: 200, additionalData });
   r.onOutcome = (o) => outcomes.push(o);
   return r;
 }
@@ -160,5 +164,39 @@ describe("the alerts runner", () => {
       await follower.stop();
       socket = await startAlertsSocket(sb.sandbox.alerts, sb.sandbox.clock);
     }
+  });
+
+  it("asks RAD-E once for a new alert's additional data (by alert_id), stores it, tells consoles, and asks again only when due", async () => {
+    await runner.stop();
+    // Closed before the runner first looked (cancelled by the central station): asked about once all the same.
+    const closed = await create("fire");
+    await sb.control("POST", `alerts/${closed}/status`, { status: "CANCELED", cancel_reason: "False alarm" });
+    const rapidsos = new RapidsosClient({ baseUrl: sb.rapidsosBase, clientId: SANDBOX_DEFAULTS.rapidsosClientId, clientSecret: new Secret(SANDBOX_DEFAULTS.rapidsosClientSecret), timeoutMs: 3000, health: new HealthRegistry() });
+    const real = additionalDataFetcher(rapidsos, { baseUrl: sb.rapidsosBase, timeoutMs: 3000 });
+    const asked: AdditionalDataQuery[] = [];
+    runner = newRunner(() => (q) => (asked.push(q), real(q)));
+    runner.start();
+    await until(() => runner.connected);
+
+    // A panic app's WorkFlow trigger creates the alert with its data; a central station's has none.
+    const token = await sb.rapidsosToken();
+    const res = await fetch(`${sb.rapidsosBase}/v1/rem/trigger`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(sampleTrigger("alert")) });
+    const withData = ((await res.json()) as { id: string }).id;
+    const without = await create("fire");
+
+    await until(async () => (await readAlertAdditionalData(database.db, withData, 0))?.data != null);
+    const stored = await readAlertAdditionalData(database.db, withData, 0);
+    expect(stored?.data?.sections.map((x) => (x.kind === "section" ? x.type : x.kind))).toEqual(expect.arrayContaining(["profile", "vehicle", "alert_profile"]));
+    await until(() => nudges.some((n) => n.type === "alerts" && n.id === withData));
+    await until(async () => (await readAlertAdditionalData(database.db, without, 0))?.checkedAt != null);
+    expect((await readAlertAdditionalData(database.db, without, 0))?.data).toBeNull();
+
+    // Many checks later (one every 50 ms), each alert was asked about once: the rest wait until due.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(asked.filter((q) => q.alertId === withData)).toHaveLength(1);
+    expect(asked.filter((q) => q.alertId === without)).toHaveLength(1);
+    expect((await getAlert(database.db, closed))?.status.name).toBe("CANCELED");
+    expect(asked.filter((q) => q.alertId === closed)).toHaveLength(1);
+    expect(asked.every((q) => q.phone === undefined)).toBe(true);
   });
 });

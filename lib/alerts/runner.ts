@@ -4,10 +4,13 @@ import "server-only";
  * connects (`ws`), catches up through GET /v1/alerts from the stored `alerts_until` on every connect
  * and every few seconds while the socket is down, refreshes open alerts, reconnects with jittered
  * backoff, and reconnects with a fresh token before the old one expires. Every change lands in the
- * store and nudges the consoles through the live bus.
+ * store and nudges the consoles through the live bus. The same instance asks RAD-E for each open
+ * alert's additional data (by `alert_id`) when it is due, so a cluster asks once, not each console.
  */
 import { createHash } from "node:crypto";
 import WebSocket from "ws";
+import type { AdditionalDataFetch } from "@/lib/additional-data/client";
+import { alertsNeverAsked, refreshAlertsAdditionalData } from "@/lib/additional-data/store";
 import type { Database } from "@/lib/db/client";
 import type { LiveBus } from "@/lib/live/bus";
 import { log } from "@/lib/server/log";
@@ -48,6 +51,8 @@ export interface RunnerDeps {
   /** Catch-up through the list while the socket is down, this often. */
   pollWhileDownMs?: number;
   backoffMaxMs?: number;
+  /** RAD-E, for each open alert's additional data; without it, none is fetched. */
+  additionalData?: () => AdditionalDataFetch;
 }
 
 export class AlertsRunner {
@@ -117,6 +122,7 @@ export class AlertsRunner {
     this.#ws?.terminate();
     this.#ws = null;
     await this.#queue;
+    await this.#radeRound;
   }
 
   #checking = false;
@@ -133,6 +139,7 @@ export class AlertsRunner {
         return;
       }
       await this.#announce();
+      this.#radeRound ??= this.#refreshAdditionalData(database).finally(() => (this.#radeRound = null));
       if (this.#ws || this.#connecting) return;
       const now = Date.now();
       if (now - this.#lastCatchUp >= (this.deps.pollWhileDownMs ?? 5_000)) {
@@ -242,6 +249,25 @@ export class AlertsRunner {
     }
     this.#report(outcome);
     if (outcome.kind === "applied" && outcome.changed) await this.deps.bus.publish({ type: "alerts", id: outcome.alertId });
+  }
+
+  #radeRound: Promise<void> | null = null;
+
+  /**
+   * Additional data for the open alerts that are due (see refreshAlertsAdditionalData), and once for
+   * any alert never asked about, beside the event queue: a slow RAD-E never holds up the events.
+   * One round at a time.
+   */
+  async #refreshAdditionalData(database: Database): Promise<void> {
+    const fetch = this.deps.additionalData;
+    if (!fetch) return;
+    try {
+      const since = this.deps.now() - PLATFORM_RETENTION_MS;
+      const ids = new Set([...(await openAlertIds(database.db, since)), ...(await alertsNeverAsked(database.db, since))]);
+      for (const id of await refreshAlertsAdditionalData(database.db, fetch(), [...ids])) await this.deps.bus.publish({ type: "alerts", id });
+    } catch (err) {
+      log().warn({ err: describe(err) }, "alerts additional data refresh failed");
+    }
   }
 
   #remember(digest: string): void {

@@ -328,3 +328,18 @@ export const additionalData = pgTable("additional_data", {
   /** When the tracker last asked RAD-E (found or not). */
   checkedAt: ts("checked_at").notNull(),
 });
+
+/**
+ * RAD-E additional data for a central-station alert, fetched by `alert_id` (RapidSOS provisions it
+ * when the alert is created, and a later trigger may change it): the same columns and rules as a
+ * call's (`additional_data`), kept past the platform's 12 hours for review.
+ */
+export const alertAdditionalData = pgTable("alert_additional_data", {
+  alertId: text("alert_id")
+    .primaryKey()
+    .references(() => alerts.id, { onDelete: "cascade" }),
+  document: jsonb("document").$type<unknown>(),
+  version: integer("version").notNull().default(0),
+  receivedAt: ts("received_at"),
+  checkedAt: ts("checked_at").notNull(),
+});

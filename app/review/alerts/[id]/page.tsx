@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { AlertTimeline } from "@/components/alerts/alert-timeline";
+import { AdditionalDataView } from "@/components/console/additional-data-cards";
 import { PageShell } from "@/components/shell/page-shell";
 import { pageAccess } from "@/components/shell/page-access";
+import { viewAlertAdditionalData } from "@/lib/additional-data/view";
 import { reviewAlert } from "@/lib/alerts/review";
 import { alertIdSchema } from "@/lib/alerts/route-deps";
 import { currentMeta } from "@/lib/auth/origin";
@@ -12,17 +14,20 @@ import { isHttpError } from "@/lib/server/http";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Alert review · Dispatcher Map" };
 
-/** `/review/alerts/<id>`: one alert, read-only, with its whole timeline and who decided it; the view is audited. */
+/** `/review/alerts/<id>`: one alert, read-only, with its additional data, its whole timeline and who decided it; the view is audited. */
 export default async function AlertReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { user, db, denied } = await pageAccess("supervisor", `/review/alerts/${id}`);
   if (denied) return denied;
   let data: Awaited<ReturnType<typeof reviewAlert>> | null = null;
+  const meta = await currentMeta();
   try {
-    data = await reviewAlert(db, user, alertIdSchema.parse(decodeURIComponent(id)), await currentMeta());
+    data = await reviewAlert(db, user, alertIdSchema.parse(decodeURIComponent(id)), meta);
   } catch (err) {
     if (!(isHttpError(err) && err.status === 404)) throw err;
   }
+  // The medical and contact details the alert brought, audited as a view of them as on the console.
+  const additional = data ? await viewAlertAdditionalData({ db, user, meta, context: "review" }, data.alert.id) : null;
   return (
     <PageShell user={user} current="/review">
       {!data ? (
@@ -53,6 +58,7 @@ export default async function AlertReviewPage({ params }: { params: Promise<{ id
               Export GeoJSON
             </a>
           </p>
+          {additional ? <AdditionalDataView data={additional.data} of="alert" /> : null}
           <AlertTimeline entries={data.timeline} />
         </div>
       )}

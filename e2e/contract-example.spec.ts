@@ -83,7 +83,7 @@ test("sign in with a demo account the sign-in page lists, find a caller, and wat
 test.describe("signed in from a stored state", () => {
   test.use(asRole("telecommunicator"));
 
-  test("faults show the banner and keep the last data; a call shared from the Portal is announced; requests are counted", async ({ page, request }) => {
+  test("faults show the banner and keep the last data; a call shared from the Portal is announced; requests are counted; an alert is accepted", async ({ page, request }) => {
     await resetPaused(request);
     expect((await request.delete(`${CONTROL}/requests`)).ok()).toBe(true);
     await page.goto("/");
@@ -117,5 +117,20 @@ test.describe("signed in from a stored state", () => {
     await toast.getByRole("button", { name: "Open call" }).click();
     await expect(row).toHaveAttribute("aria-selected", "true");
     await expect(page.getByRole("region", { name: "Map of callers and body cameras" })).toHaveAttribute("data-jurisdiction", /^-?\d+(\.\d+)?(,-?\d+(\.\d+)?){3}$/);
+
+    // A central station raises an alert: it waits in the queue against its SLA until someone answers.
+    const created = (await control(request, "alerts", { template: "fire", slaSeconds: 600 })) as { alert_id: string };
+    const alertRow = page.getByRole("listbox", { name: "Alerts" }).locator(`[role=option][data-alert-id="${created.alert_id}"]`);
+    await expect(alertRow).toHaveAttribute("data-alert-status", "DISPATCH_REQUESTED");
+    await expect(alertRow).toHaveAttribute("data-emergency-type", "FIRE");
+    await expect(alertRow.locator("[data-sla]")).toHaveAttribute("data-sla", "ok");
+    await alertRow.click();
+    const alert = page.getByRole("region", { name: "Alert details" });
+    await expect(alert).toHaveAttribute("data-alert-id", created.alert_id);
+    await expect(alert.getByTestId("additional-data")).toContainText("RapidSOS has sent no additional data for this alert.");
+    await alert.getByRole("group", { name: "Alert actions" }).getByRole("button", { name: "Accept" }).click();
+    await expect(alertRow).toHaveAttribute("data-alert-status", "ACCEPTED");
+    await expect(alert.getByTestId("alert-decided-by")).toContainText("telecommunicator@sandbox.local");
+    await expect(alert.getByRole("group", { name: "Disposition" }).getByRole("button", { name: "On scene" })).toBeVisible();
   });
 });

@@ -83,7 +83,7 @@ export function AlertActions({ alert, decidedBy }: { alert: Alert; decidedBy: Al
         </form>
       ) : null}
       {accepted && alert.disposition?.name !== "CLOSED" ? (
-        <div className="flex flex-wrap gap-1.5" aria-label="Disposition">
+        <div className="flex flex-wrap gap-1.5" role="group" aria-label="Disposition">
           {ECC_DISPOSITIONS.map((d) => (
             <button
               key={d}

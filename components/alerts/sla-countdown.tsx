@@ -24,7 +24,8 @@ export function SlaCountdown({ alert, now }: { alert: Pick<AlertSummary, "status
   const s = slaState(alert, now);
   if (s.tone === "none") return null;
   return (
-    <span data-sla={s.tone} data-sla-remaining-ms={s.remainingMs ?? undefined} aria-label={`Time left to answer: ${s.text}`} className={`rounded border px-1.5 font-mono text-xs tabular-nums ${TONE[s.tone]}`}>
+    // A timer (not a live region: screen readers read it when asked, not every second).
+    <span role="timer" data-sla={s.tone} data-sla-remaining-ms={s.remainingMs ?? undefined} aria-label={`Time left to answer: ${s.text}`} className={`rounded border px-1.5 font-mono text-xs tabular-nums ${TONE[s.tone]}`}>
       {s.tone === "over" ? s.text : `SLA ${s.text}`}
     </span>
   );

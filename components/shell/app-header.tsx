@@ -34,7 +34,8 @@ export function AppHeader({ user, current }: { user: SessionUser; current?: stri
         <span className="text-fg" data-testid="signed-in-user">
           {user.name} <span className="text-muted">({user.email})</span>
         </span>
-        <span className="rounded bg-sunken px-2 py-0.5 text-xs uppercase tracking-wide text-fg" aria-label={`Role: ${user.role}`}>
+        <span className="rounded bg-sunken px-2 py-0.5 text-xs uppercase tracking-wide text-fg">
+          <span className="sr-only">Role: </span>
           {user.role}
         </span>
         <SignOutButton />

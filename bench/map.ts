@@ -271,12 +271,12 @@ async function panAndZoom(page: Page): Promise<SizeResult["pan"]> {
 function nearestTimes(app: { devices: { location: { latitude: number; longitude: number } | null }[] }): Stats {
   const origin = { latitude: 40.4406, longitude: -79.9959 };
   const runs: number[] = [];
-  for (let i = 0; i < 30; i++) {
+  for (let i = 0; i < 220; i++) {
     const t0 = performance.now();
     new NearestIndex(app.devices, (d) => d.location).nearest(origin, 10);
     runs.push(performance.now() - t0);
   }
-  return stats(runs.slice(5));
+  return stats(runs.slice(20));
 }
 
 async function measureSize(browser: Browser, devices: number): Promise<SizeResult> {
@@ -292,6 +292,8 @@ async function measureSize(browser: Browser, devices: number): Promise<SizeResul
     { port: PORT },
   );
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  let measured: Omit<SizeResult, "nearest">;
+  let cameras: { location: { latitude: number; longitude: number } | null }[];
   try {
     const cookie = await signIn(app.url, "telecommunicator@sandbox.local", "sandbox-demo");
     const callsOpen = await openCalls(app, cookie, OPEN_CALLS);
@@ -367,7 +369,7 @@ async function measureSize(browser: Browser, devices: number): Promise<SizeResul
     const { devices: list } = (await (await fetch(`${app.url}/api/devices`, { headers: { cookie } })).json()) as {
       devices: { location: { latitude: number; longitude: number } | null }[];
     };
-    return {
+    measured = {
       devices,
       callsOpen,
       handoverCaught,
@@ -378,12 +380,15 @@ async function measureSize(browser: Browser, devices: number): Promise<SizeResul
       ratioP95: Math.round((full.batch.p95 / incremental.batch.p95) * 10) / 10,
       pan,
       heapMB: Math.round(heap.usedSize / 1e6),
-      nearest: nearestTimes({ devices: list }),
     };
+    cameras = list;
   } finally {
     await context.close();
     await app.stop();
   }
+  // Ranking is CPU work in the page's JS engine: timed once the page and the server are gone, so it
+  // measures the ranking, not the software-rendered map and the sandbox competing for two cores.
+  return { ...measured, nearest: nearestTimes({ devices: cameras }) };
 }
 
 async function main(): Promise<void> {

@@ -114,6 +114,7 @@ test("an alert trigger creates a central-station alert on the console with its a
   const cards = alerts.details.getByTestId("additional-data");
   await expect(cards.getByRole("article", { name: "Caller profile" })).toContainText("Jane Doe", { timeout: WITHIN_A_POLL });
   await expect(cards.getByRole("article", { name: "Vehicle" })).toContainText("Acura");
+  await consolePage.waitForMapIdle();
   await consolePage.screenshot("alert-additional-data");
 
   await device.trigger(/alert_create_location_update/, { latitude: 40.4535, longitude: -79.9818 });

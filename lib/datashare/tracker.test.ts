@@ -5,6 +5,7 @@
  */
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { MISSES_TO_GIVE_UP_EMPTY } from "@/lib/calls/sync";
 import { CallTracker } from "@/lib/calls/tracker";
 import { SANDBOX_DEFAULTS } from "@/lib/config/env";
 import { Secret } from "@/lib/config/secret";
@@ -117,5 +118,18 @@ describe.each(backends)("a shared call, tracked on $name", (backend) => {
     expect(history.length).toBe(call.locationCount);
     // An ended call's token is no longer handed out.
     expect(await sharedLeiToken(h.database.db, WALKING, h.sealKey)).toBeUndefined();
+  });
+
+  it("gives a call shared before LEI knew the caller its whole grace period, then ends it without a location", async () => {
+    // A number the sandbox's LEI never answers for: the share is all we ever have.
+    const silent = "14125550177";
+    expect((await post(h.served.url, deliveryBody({ query: `tel://${silent}`, access_token: await handedToken() }))).status).toBe(200);
+    // One miss short of the limit, it is still a live call waiting for its first location…
+    for (let i = 0; i < MISSES_TO_GIVE_UP_EMPTY - 1; i++) await tracker.wake();
+    expect(await callOf(silent)).toMatchObject({ status: "active", locationCount: 0 });
+    // …and the next miss ends it, with no location ever stored.
+    await tracker.wake();
+    expect(await callOf(silent)).toMatchObject({ status: "ended", locationCount: 0, shared: true });
+    expect(await h.database.db.select().from(callerLocations).where(eq(callerLocations.callId, (await callOf(silent)).id))).toHaveLength(0);
   });
 });

@@ -1,16 +1,26 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useMemo, useState } from "react";
 import { AdditionalDataView } from "@/components/console/additional-data-cards";
 import type { AdditionalDataResponse } from "@/lib/additional-data/types";
 import { selectedPointView } from "@/lib/review/features";
 import type { ReviewCallResponse } from "@/lib/review/types";
 import { NearestAtTime } from "./nearest-at-time";
-import { ReviewMap } from "./review-map";
 import { SelectedPoint } from "./selected-point";
 import { ShareDetails } from "./share-details";
 import { TimelineTable } from "./timeline-table";
 import { useNearestDevices } from "./use-nearest-devices";
+
+/**
+ * The map (MapLibre, ~290 KiB of gzip JS) loads in its own chunk once the page is shown, as on the
+ * console: opening a call from the list no longer waits for it, and the timeline, the selected
+ * location and the exports are there at once. The map region says when it is ready.
+ */
+const ReviewMap = dynamic(() => import("./review-map").then((m) => m.ReviewMap), {
+  ssr: false,
+  loading: () => <p className="p-3 text-sm text-muted">Loading the map…</p>,
+});
 
 /**
  * One stored call: the map, the timeline and the side panel share one selection (the latest location

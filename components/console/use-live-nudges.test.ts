@@ -40,6 +40,16 @@ let stop: (() => void) | null = null;
 afterEach(() => stop?.());
 
 describe("nudge refetching", () => {
+  it("starts nothing for a query this console does not hold (another call's additional data)", async () => {
+    const h = harness();
+    stop = h.stop;
+    await h.settle(1);
+    h.refetcher.nudge(["calls", "detail", "some-other-call", "additional-data"]);
+    h.refetcher.nudge(["calls"]); // a prefix is not the list: nudges are exact
+    expect(h.started()).toBe(1);
+    expect(h.client.getQueryCache().getAll()).toHaveLength(1);
+  });
+
   it("fetches at once when nothing is in flight", async () => {
     const h = harness();
     stop = h.stop;

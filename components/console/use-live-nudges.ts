@@ -68,7 +68,11 @@ export function useLiveNudges(onShared?: (nudge: SharedNudge) => void): void {
     const onCall = (e: MessageEvent) => {
       const { id } = parse(e);
       refetcher.nudge(queryKeys.calls);
-      if (id) refetcher.nudge(queryKeys.call(id));
+      if (id) {
+        refetcher.nudge(queryKeys.call(id));
+        // Nudged only if this console holds it (a nudge never starts a query of its own).
+        refetcher.nudge(queryKeys.callAdditionalData(id));
+      }
     };
     const onSharedEvent = (e: MessageEvent) => {
       const { id, phone } = parse(e);
@@ -88,7 +92,10 @@ export function useLiveNudges(onShared?: (nudge: SharedNudge) => void): void {
     const onAlerts = (e: MessageEvent) => {
       const { id } = parse(e);
       refetcher.nudge(alertKeys.list);
-      if (id) refetcher.nudge(alertKeys.detail(id));
+      if (id) {
+        refetcher.nudge(alertKeys.detail(id));
+        refetcher.nudge(alertKeys.additionalData(id));
+      }
     };
     source.addEventListener("alerts", onAlerts);
     source.addEventListener("calls", onCalls);

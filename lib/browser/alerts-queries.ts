@@ -11,6 +11,7 @@ export const ALERTS_POLL_MS = 3_000;
 export const alertKeys = {
   list: ["alerts", "list"] as const,
   detail: (id: string) => ["alerts", "detail", id] as const,
+  additionalData: (id: string) => ["alerts", "detail", id, "additional-data"] as const,
 };
 
 const live = { retry: false, refetchOnWindowFocus: "always", refetchOnReconnect: "always" } as const;

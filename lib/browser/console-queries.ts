@@ -21,6 +21,7 @@ export const queryKeys = {
   devices: ["devices"] as const,
   calls: ["calls", "list"] as const,
   call: (id: string) => ["calls", "detail", id] as const,
+  callAdditionalData: (id: string) => ["calls", "detail", id, "additional-data"] as const,
 };
 
 const live = { retry: false, refetchOnWindowFocus: "always", refetchOnReconnect: "always" } as const;

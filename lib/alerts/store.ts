@@ -36,24 +36,27 @@ function locationKey(id: string, l: AlertLocation): string {
 
 /** A full snapshot (alert.new, the list, GET): insert or replace, and record what it tells us. */
 export async function upsertAlert(db: Db, alert: Alert, logs: LogMessage[] = []): Promise<boolean> {
-  const [before] = await db.select({ alert: alerts.alert }).from(alerts).where(eq(alerts.id, alert.id));
-  // Our consoles' own outcomes may be ahead of a stale snapshot; keep the newer one by last_updated_time.
-  const stale = before && (before.alert.lastUpdatedTime ?? 0) > (alert.lastUpdatedTime ?? 0);
-  const next: Alert = stale
-    ? { ...before.alert, history: mergeHistory(before.alert.history, alert.history) }
-    : { ...alert, history: mergeHistory(before?.alert.history ?? [], alert.history) };
-  let changed = !before || JSON.stringify(before.alert) !== JSON.stringify(next);
-  if (changed) {
-    await db
-      .insert(alerts)
-      .values({ id: next.id, createdTime: next.createdTime, status: next.status.name, disposition: next.disposition?.name ?? null, slaExpirationTime: next.slaExpirationTime, alert: next })
-      .onConflictDoUpdate({
-        target: alerts.id,
-        set: { status: next.status.name, disposition: next.disposition?.name ?? null, slaExpirationTime: next.slaExpirationTime, alert: next, updatedAt: new Date() },
-      });
+  const first: Alert = { ...alert, history: mergeHistory([], alert.history) };
+  const inserted = await db
+    .insert(alerts)
+    .values({ id: first.id, createdTime: first.createdTime, status: first.status.name, disposition: first.disposition?.name ?? null, slaExpirationTime: first.slaExpirationTime, alert: first })
+    .onConflictDoNothing({ target: alerts.id })
+    .returning({ id: alerts.id });
+  const isNew = inserted.length > 0;
+  let changed = isNew;
+  if (!isNew) {
+    const result = await modify(db, alert.id, (before) => {
+      // Our consoles' own outcomes may be ahead of a stale snapshot; keep the newer one by last_updated_time.
+      const stale = (before.lastUpdatedTime ?? 0) > (alert.lastUpdatedTime ?? 0);
+      const next: Alert = stale
+        ? { ...before, history: mergeHistory(before.history, alert.history) }
+        : { ...alert, history: mergeHistory(before.history, alert.history) };
+      return JSON.stringify(before) !== JSON.stringify(next) ? next : null;
+    });
+    changed = result?.after != null;
   }
   const at = alert.lastUpdatedTime ?? alert.createdTime;
-  if (!before) changed = (await addFact(db, alert.id, { kind: "system", at: alert.createdTime, key: `new:${alert.id}`, data: { text: `Alert received: ${alert.emergencyType.displayName}` } })) || changed;
+  if (isNew) changed = (await addFact(db, alert.id, { kind: "system", at: alert.createdTime, key: `new:${alert.id}`, data: { text: `Alert received: ${alert.emergencyType.displayName}` } })) || changed;
   changed = (await statusFact(db, alert.id, alert.status, at, null)) || changed;
   if (alert.disposition) changed = (await dispositionFact(db, alert.id, alert.disposition, at, null)) || changed;
   for (const l of alert.history) changed = (await addFact(db, alert.id, { kind: "location", at: l.at ?? at, key: locationKey(alert.id, l), data: { location: l } })) || changed;
@@ -85,43 +88,51 @@ async function current(db: Db, id: string): Promise<Alert | null> {
   return row?.alert ?? null;
 }
 
-async function save(db: Db, a: Alert): Promise<void> {
-  await db
-    .update(alerts)
-    .set({ status: a.status.name, disposition: a.disposition?.name ?? null, slaExpirationTime: a.slaExpirationTime, alert: a, updatedAt: new Date() })
-    .where(eq(alerts.id, a.id));
+/**
+ * Read an alert, change it, and write it back only if nobody wrote it in between; otherwise read it
+ * again and redo the change. A console's answer (applyOurChange) and the runner's events and
+ * catch-ups write the same row at the same time: a plain read-then-write let a snapshot read just
+ * before an accept overwrite it, and the alert showed as waiting although RapidSOS had it accepted.
+ * `change` returns null to write nothing. Null when there is no such alert.
+ */
+async function modify(db: Db, id: string, change: (a: Alert) => Alert | null): Promise<{ before: Alert; after: Alert | null } | null> {
+  for (let attempt = 1; ; attempt++) {
+    const a = await current(db, id);
+    if (!a) return null;
+    const next = change(a);
+    if (!next) return { before: a, after: null };
+    const written = await db
+      .update(alerts)
+      .set({ status: next.status.name, disposition: next.disposition?.name ?? null, slaExpirationTime: next.slaExpirationTime, alert: next, updatedAt: new Date() })
+      .where(and(eq(alerts.id, id), sql`${alerts.alert} = ${JSON.stringify(a)}::jsonb`))
+      .returning({ id: alerts.id });
+    if (written.length > 0) return { before: a, after: next };
+    if (attempt >= 50) throw new Error(`alert ${id}: written by others ${attempt} times while changing it`);
+  }
 }
 
 /** Null when we do not have the alert (the caller fetches it first). */
 export async function applyStatus(db: Db, id: string, status: Named, at: number, by: string | null, sla: number | null): Promise<boolean | null> {
-  const a = await current(db, id);
-  if (!a) return null;
+  if (!(await current(db, id))) return null;
   const fresh = await statusFact(db, id, status, at, by);
-  if ((a.lastUpdatedTime ?? 0) <= at && a.status.name !== status.name) {
-    await save(db, { ...a, status, lastUpdatedTime: at, slaExpirationTime: sla ?? a.slaExpirationTime });
-    return true;
-  }
-  return fresh;
+  const result = await modify(db, id, (a) =>
+    (a.lastUpdatedTime ?? 0) <= at && a.status.name !== status.name ? { ...a, status, lastUpdatedTime: at, slaExpirationTime: sla ?? a.slaExpirationTime } : null,
+  );
+  return result?.after ? true : fresh;
 }
 
 export async function applyDisposition(db: Db, id: string, disposition: Named, at: number, by: string | null): Promise<boolean | null> {
-  const a = await current(db, id);
-  if (!a) return null;
+  if (!(await current(db, id))) return null;
   const fresh = await dispositionFact(db, id, disposition, at, by);
-  if ((a.lastUpdatedTime ?? 0) <= at && a.disposition?.name !== disposition.name) {
-    await save(db, { ...a, disposition, lastUpdatedTime: at });
-    return true;
-  }
-  return fresh;
+  const result = await modify(db, id, (a) => ((a.lastUpdatedTime ?? 0) <= at && a.disposition?.name !== disposition.name ? { ...a, disposition, lastUpdatedTime: at } : null));
+  return result?.after ? true : fresh;
 }
 
 export async function applyLocation(db: Db, id: string, l: AlertLocation): Promise<boolean | null> {
-  const a = await current(db, id);
-  if (!a) return null;
+  if (!(await current(db, id))) return null;
   const fresh = await addFact(db, id, { kind: "location", at: l.at ?? Date.now(), key: locationKey(id, l), data: { location: l } });
   if (!fresh) return false;
-  const newest = (a.location.at ?? 0) <= (l.at ?? 0);
-  await save(db, { ...a, location: newest ? l : a.location, history: mergeHistory(a.history, [l]) });
+  await modify(db, id, (a) => ({ ...a, location: (a.location.at ?? 0) <= (l.at ?? 0) ? l : a.location, history: mergeHistory(a.history, [l]) }));
   return true;
 }
 
@@ -137,15 +148,14 @@ export async function recordAction(db: Db, id: string, actor: { id: string; emai
 
 /** Our outcome, written at once so every console sees it before the socket's echo arrives. */
 export async function applyOurChange(db: Db, id: string, change: { status?: Named; disposition?: Named; declineReason?: string }, at: number): Promise<void> {
-  const a = await current(db, id);
-  if (!a) return;
-  await save(db, {
+  const result = await modify(db, id, (a) => ({
     ...a,
     status: change.status ?? a.status,
     disposition: change.disposition ?? a.disposition,
     declineReason: change.declineReason ?? a.declineReason,
     lastUpdatedTime: Math.max(a.lastUpdatedTime ?? 0, at),
-  });
+  }));
+  if (!result) return;
   if (change.status) await statusFact(db, id, change.status, at, null);
   if (change.disposition) await dispositionFact(db, id, change.disposition, at, null);
 }

@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-const SOURCE_ROOTS = ["app", "components", "lib", "public", "instrumentation.ts", "proxy.ts"];
+const SOURCE_ROOTS = ["app", "components", "lib", "sandbox", "tools", "public", "instrumentation.ts", "proxy.ts"];
 const SOURCE_FILES = [
   "package-lock.json",
   "next.config.mjs",

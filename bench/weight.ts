@@ -11,7 +11,9 @@
  *    loaded with the first selection). A lazy component that does render at start must be counted:
  *    add its file to ON_MOUNT below.
  * The MapLibre worker is left out, as bench:map does.
- * Each file is gzipped at zlib's default level, as the bench does with the bytes the server sends.
+ * Two compressed sizes per file: "served", the Brotli copy `tools/compress-static.mjs` wrote and
+ * `tools/serve.mjs` sends to a browser that accepts it (every current one does); and gzip at zlib's
+ * default level, what `next start` alone would send, for comparison with earlier runs.
  *
  *   npm run build && npx tsx bench/weight.ts        (JSON to bench/results/weight-<time>.json)
  */
@@ -32,6 +34,8 @@ interface ChunkRow {
   role: "framework" | "page" | "on mount" | "on demand";
   rawKiB: number;
   gzipKiB: number;
+  /** The Brotli copy served in its place (the gzip figure when the build has none). */
+  servedKiB: number;
 }
 
 const readJson = <T>(file: string): T => JSON.parse(fs.readFileSync(file, "utf8")) as T;
@@ -66,21 +70,24 @@ function main(): void {
     .filter(([file]) => file.endsWith(".js") && !file.includes("worker"))
     .map(([file, role]) => {
       const bytes = fs.readFileSync(path.join(next, file));
-      return { file: path.basename(file), role, rawKiB: kib(bytes.length), gzipKiB: kib(zlib.gzipSync(bytes).length) };
+      const gzip = zlib.gzipSync(bytes).length;
+      const brotli = path.join(next, `${file}.br`);
+      const served = fs.existsSync(brotli) ? fs.statSync(brotli).size : gzip;
+      return { file: path.basename(file), role, rawKiB: kib(bytes.length), gzipKiB: kib(gzip), servedKiB: kib(served) };
     })
     .sort((a, b) => b.gzipKiB - a.gzipKiB);
 
-  const sum = (rs: ChunkRow[], key: "rawKiB" | "gzipKiB") => Math.round(rs.reduce((a, r) => a + r[key], 0) * 10) / 10;
+  const sum = (rs: ChunkRow[], key: "rawKiB" | "gzipKiB" | "servedKiB") => Math.round(rs.reduce((a, r) => a + r[key], 0) * 10) / 10;
   const loaded = rows.filter((r) => r.role !== "on demand");
-  const total = { gzipKiB: sum(loaded, "gzipKiB"), rawKiB: sum(loaded, "rawKiB"), files: loaded.length };
+  const total = { servedKiB: sum(loaded, "servedKiB"), gzipKiB: sum(loaded, "gzipKiB"), rawKiB: sum(loaded, "rawKiB"), files: loaded.length };
   const byRole = Object.fromEntries(
     (["framework", "page", "on mount", "on demand"] as const).map((role) => [role, sum(rows.filter((r) => r.role === role), "gzipKiB")]),
   );
   console.table(rows);
   console.log(
-    `weight (${ROUTE}): ${total.gzipKiB} KiB gzip JS in ${total.files} files (${total.rawKiB} KiB raw): ` +
-      `framework ${byRole.framework}, page ${byRole.page}, map on mount ${byRole["on mount"]} KiB; ` +
-      `not counted, on demand: ${byRole["on demand"]} KiB`,
+    `weight (${ROUTE}): ${total.servedKiB} KiB JS as served (Brotli; ${total.gzipKiB} KiB gzip) in ${total.files} files (${total.rawKiB} KiB raw): ` +
+      `framework ${byRole.framework}, page ${byRole.page}, map on mount ${byRole["on mount"]} KiB gzip; ` +
+      `not counted, on demand: ${byRole["on demand"]} KiB gzip`,
   );
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const out = path.join(RESULTS_DIR, `weight-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);

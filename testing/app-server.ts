@@ -1,5 +1,5 @@
 /**
- * The real app for integration tests: the production build (`next start`) on a free port, with a
+ * The real app for integration tests: the production build (`tools/serve.mjs`, as `npm start`) on a free port, with a
  * fresh data folder (embedded database, auth secret) and the given environment overrides. Each
  * start costs a few seconds: share one app per test file.
  */
@@ -50,9 +50,9 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const base: Record<string, string | undefined> = { ...process.env };
   // The test runner's own settings must not leak into the app under test.
   for (const key of ["DATABASE_URL", "AUTH_SECRET", "NODE_ENV", "VITEST", "APP_URL"]) delete base[key];
-  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, "tools", "serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
-    detached: true, // its own process group, so stop() ends next and anything it spawned
+    detached: true, // its own process group, so stop() ends the server and anything it spawned
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...base,

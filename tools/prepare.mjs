@@ -70,9 +70,10 @@ export function ensureBuild() {
   ) {
     return;
   }
-  console.log("Building the app (assets, then next build) …");
+  console.log("Building the app (assets, next build, then its static files compressed) …");
   run("node", ["tools/build-assets.mjs"]);
   run(path.join(root, "node_modules", ".bin", "next"), ["build"]);
+  run("node", ["tools/compress-static.mjs"]);
   fs.writeFileSync(stamp, sourceHash);
 }
 

@@ -10,7 +10,7 @@ import { ensureBuild, ensureDependencies, root } from "./prepare.mjs";
 ensureDependencies();
 ensureBuild();
 
-const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start"], {
+const child = spawn(process.execPath, [path.join(root, "tools", "serve.mjs")], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },

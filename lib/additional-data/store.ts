@@ -5,8 +5,9 @@ import "server-only";
  * every few seconds until there is some, then now and then for changes; consoles only ever read
  * what is stored here.
  */
-import { and, eq, gte, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Secret } from "@/lib/config/secret";
+import { OPEN_ALERT_STATUSES } from "@/lib/alerts/store";
 import type { Db } from "@/lib/db/client";
 import { additionalData, alertAdditionalData, alerts, calls } from "@/lib/db/schema";
 import { log } from "@/lib/server/log";
@@ -38,8 +39,13 @@ export interface RefreshInput {
   now?: Date;
 }
 
+interface StoredRow {
+  document: unknown;
+  checkedAt: Date;
+}
+
 /** Whether a stored row is due another question to RAD-E (no row yet: at once). */
-const isDue = (row: { document: unknown; checkedAt: Date } | undefined, now: Date) =>
+const isDue = (row: StoredRow | undefined, now: Date) =>
   !row || now.getTime() - row.checkedAt.getTime() >= (row.document === null ? RECHECK_NONE_MS : RECHECK_PRESENT_MS);
 
 /** A call's or an alert's stored document: the same columns, keyed by the call or the alert. */
@@ -52,11 +58,22 @@ type Slot =
  * or changed document with a new version; a failed or empty answer only notes when we asked, so
  * the last document stays. True when a new or changed document was stored.
  */
-async function refreshSlot(db: Db, slot: Slot, id: string, now: Date, ask: () => Promise<unknown>): Promise<boolean> {
+async function refreshSlot(
+  db: Db,
+  slot: Slot,
+  id: string,
+  now: Date,
+  ask: () => Promise<unknown>,
+  /** The stored row when the caller already read it (null: none stored); read here otherwise. */
+  known?: StoredRow | null,
+): Promise<boolean> {
   // One shape of table at a time for Drizzle's types; both have the same columns besides the key.
   const table = slot.table as typeof additionalData;
   const key = slot.key as typeof additionalData.callId;
-  const [row] = await db.select({ document: table.document, checkedAt: table.checkedAt }).from(table).where(eq(key, id)).limit(1);
+  const row =
+    known === undefined
+      ? (await db.select({ document: table.document, checkedAt: table.checkedAt }).from(table).where(eq(key, id)).limit(1))[0]
+      : (known ?? undefined);
   if (!isDue(row, now)) return false;
   let doc: unknown;
   try {
@@ -83,34 +100,27 @@ export async function refreshAdditionalData(db: Db, fetch: AdditionalDataFetch, 
 }
 
 /**
- * Ask RAD-E, by `alert_id`, for those of these alerts (the open ones) whose data is due: RapidSOS
- * provisions it when the alert is created, and a later trigger may change it. One query finds the
- * due ones, so a runner can call this every second. Returns the alerts whose data is new.
+ * Ask RAD-E, by `alert_id`, for each alert created since `since` whose data is due: the open ones
+ * (RapidSOS provisions the data when the alert is created, and a later trigger may change it), and
+ * once any alert never asked about, even one that closed before the runner's first look (declined
+ * at once, cancelled), so review still has its data. One query finds them all with their stored
+ * rows, so a runner can call this every second. Returns the alerts whose data is new.
  */
-export async function refreshAlertsAdditionalData(db: Db, fetch: AdditionalDataFetch, alertIds: readonly string[], now = new Date()): Promise<string[]> {
-  if (alertIds.length === 0) return [];
+export async function refreshAlertsAdditionalData(db: Db, fetch: AdditionalDataFetch, since: number, now = new Date()): Promise<string[]> {
   const t = alertAdditionalData;
-  const rows = await db.select({ alertId: t.alertId, document: t.document, checkedAt: t.checkedAt }).from(t).where(inArray(t.alertId, [...alertIds]));
-  const stored = new Map(rows.map((r) => [r.alertId, r]));
+  const rows = await db
+    .select({ alertId: alerts.id, document: t.document, checkedAt: t.checkedAt })
+    .from(alerts)
+    .leftJoin(t, eq(t.alertId, alerts.id))
+    .where(and(gte(alerts.createdTime, since), or(inArray(alerts.status, OPEN_ALERT_STATUSES), isNull(t.alertId))));
   const changed: string[] = [];
-  for (const alertId of alertIds.filter((id) => isDue(stored.get(id), now))) {
+  for (const { alertId, document, checkedAt } of rows) {
+    const stored = checkedAt === null ? null : { document, checkedAt };
+    if (!isDue(stored ?? undefined, now)) continue;
     const slot: Slot = { table: t, key: t.alertId, values: { alertId } };
-    if (await refreshSlot(db, slot, alertId, now, () => fetch({ alertId }))) changed.push(alertId);
+    if (await refreshSlot(db, slot, alertId, now, () => fetch({ alertId }), stored)) changed.push(alertId);
   }
   return changed;
-}
-
-/**
- * Alerts created since `since` that RAD-E was never asked about: each is asked once even when it
- * closed before the runner's first look (declined at once, cancelled), so review still has its data.
- */
-export async function alertsNeverAsked(db: Db, since: number): Promise<string[]> {
-  const rows = await db
-    .select({ id: alerts.id })
-    .from(alerts)
-    .leftJoin(alertAdditionalData, eq(alertAdditionalData.alertId, alerts.id))
-    .where(and(gte(alerts.createdTime, since), isNull(alertAdditionalData.alertId)));
-  return rows.map((r) => r.id);
 }
 
 /** The call tracker's hook: after LEI answered for a caller, refresh that call's additional data. */

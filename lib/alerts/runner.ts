@@ -10,7 +10,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import WebSocket from "ws";
 import type { AdditionalDataFetch } from "@/lib/additional-data/client";
-import { alertsNeverAsked, refreshAlertsAdditionalData } from "@/lib/additional-data/store";
+import { refreshAlertsAdditionalData } from "@/lib/additional-data/store";
 import type { Database } from "@/lib/db/client";
 import type { LiveBus } from "@/lib/live/bus";
 import { log } from "@/lib/server/log";
@@ -254,8 +254,8 @@ export class AlertsRunner {
   #radeRound: Promise<void> | null = null;
 
   /**
-   * Additional data for the open alerts that are due (see refreshAlertsAdditionalData), and once for
-   * any alert never asked about, beside the event queue: a slow RAD-E never holds up the events.
+   * Additional data for the alerts that are due (refreshAlertsAdditionalData: the open ones, and once
+   * any alert never asked about), beside the event queue: a slow RAD-E never holds up the events.
    * One round at a time.
    */
   async #refreshAdditionalData(database: Database): Promise<void> {
@@ -263,8 +263,7 @@ export class AlertsRunner {
     if (!fetch) return;
     try {
       const since = this.deps.now() - PLATFORM_RETENTION_MS;
-      const ids = new Set([...(await openAlertIds(database.db, since)), ...(await alertsNeverAsked(database.db, since))]);
-      for (const id of await refreshAlertsAdditionalData(database.db, fetch(), [...ids])) await this.deps.bus.publish({ type: "alerts", id });
+      for (const id of await refreshAlertsAdditionalData(database.db, fetch(), since)) await this.deps.bus.publish({ type: "alerts", id });
     } catch (err) {
       log().warn({ err: describe(err) }, "alerts additional data refresh failed");
     }

@@ -172,12 +172,15 @@ export async function setCursor(db: Db, cursor: number): Promise<void> {
     .onConflictDoUpdate({ target: alertSync.name, set: { cursor: sql`greatest(${alertSync.cursor}, ${cursor})`, updatedAt: new Date() } });
 }
 
+/** The statuses of an alert still open upstream: waiting for an answer, or accepted and being worked. */
+export const OPEN_ALERT_STATUSES = ["NEW", "DISPATCH_REQUESTED", "ACCEPTED"];
+
 /** Alerts still open upstream (for the catch-up's per-alert refresh). */
 export async function openAlertIds(db: Db, since: number): Promise<string[]> {
   const rows = await db
     .select({ id: alerts.id })
     .from(alerts)
-    .where(and(gte(alerts.createdTime, since), inArray(alerts.status, ["NEW", "DISPATCH_REQUESTED", "ACCEPTED"])));
+    .where(and(gte(alerts.createdTime, since), inArray(alerts.status, OPEN_ALERT_STATUSES)));
   return rows.map((r) => r.id);
 }
 

@@ -164,7 +164,10 @@ describe("additional data for a tracked call", () => {
   it("each view is audited with who, whose number and which call", async () => {
     await database.db.insert(calls).values({ phone: "14125550209" });
     const [row] = await database.db.select().from(calls).where(eq(calls.phone, "14125550209"));
-    const response = await viewAdditionalData(database.db, USER, row!.id, { ip: "10.0.0.7", userAgent: "test", requestId: "r1" }, "console");
+    const response = await viewAdditionalData(
+      { db: database.db, user: USER, meta: { ip: "10.0.0.7", userAgent: "test", requestId: "r1" }, context: "console" },
+      row!.id,
+    );
     expect(response.data).toBeNull();
     const audit = await database.db.select().from(auditLog).where(eq(auditLog.target, row!.id));
     expect(audit).toMatchObject([{ action: "additional_data.view", outcome: "success", actorId: USER.id, phone: "14125550209", ip: "10.0.0.7", detail: { context: "console", present: false } }]);

@@ -12,7 +12,8 @@ import { notFound, type RequestMeta } from "@/lib/server/http";
 import { readAdditionalData, readAlertAdditionalData } from "./store";
 import type { AdditionalData, AdditionalDataResponse, AlertAdditionalDataResponse } from "./types";
 
-interface Viewer {
+/** Who reads, through which database, from where, and on which screen (audited as `context`). */
+export interface Viewer {
   db: Db;
   user: SessionUser;
   meta: RequestMeta | null;
@@ -33,17 +34,11 @@ async function audited(v: Viewer, subject: { target: string; phone?: string }, d
   );
 }
 
-export async function viewAdditionalData(
-  db: Db,
-  user: SessionUser,
-  callId: string,
-  meta: RequestMeta | null,
-  context: "console" | "review",
-): Promise<AdditionalDataResponse> {
-  const found = await readAdditionalData(db, callId, dataNow());
+export async function viewAdditionalData(v: Viewer, callId: string): Promise<AdditionalDataResponse> {
+  const found = await readAdditionalData(v.db, callId, dataNow());
   if (!found) throw notFound("No such call.");
   const { phone, ...response } = found;
-  await audited({ db, user, meta, context }, { target: callId, phone }, response.data);
+  await audited(v, { target: callId, phone }, response.data);
   return response;
 }
 

@@ -34,7 +34,7 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
   if (denied) return denied;
   const data = await load(db, id, user);
   // Medical and contact details are a view of their own in the audit trail.
-  const additionalData = data ? await viewAdditionalData(db, user, data.call.id, await currentMeta(), "review") : null;
+  const additionalData = data ? await viewAdditionalData({ db, user, meta: await currentMeta(), context: "review" }, data.call.id) : null;
   const config = getConfig();
   return (
     <PageShell user={user} current="/review">

@@ -16,6 +16,6 @@ export const GET = withRole<{ id: string }>("telecommunicator", async ({ req, pa
   const etag = `"ad-${id}-${await additionalDataVersion(db, id)}"`;
   const unchanged = notModified(req, etag, dataNow());
   if (unchanged) return unchanged;
-  const body = await viewAdditionalData(db, user, id, meta, "console");
+  const body = await viewAdditionalData({ db, user, meta, context: "console" }, id);
   return jsonResponse(body, { headers: { etag, "x-server-time": String(body.serverTime) } });
 });

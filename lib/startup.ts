@@ -72,7 +72,7 @@ async function wireSandbox(): Promise<void> {
 
 /**
  * The Alerts events runner; with the embedded sandbox, first its events socket on a listener of its
- * own (`next start` has no upgrade hook), whose URL the runner then uses.
+ * own (the app's HTTP server routes no WebSocket upgrades), whose URL the runner then uses.
  */
 async function startAlerts(config: AppConfig): Promise<void> {
   const { alertsRunner, useAlertsSocketUrl } = await import("@/lib/alerts/app-wiring");

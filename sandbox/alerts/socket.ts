@@ -1,5 +1,5 @@
 /**
- * The Websocket Events API on its own listener (`next start` has no upgrade hook): `token` and
+ * The Websocket Events API on its own listener (the app's server routes no upgrades): `token` and
  * `event_types` in the query; 401 for a missing, unknown or expired token, 400 for missing or
  * unknown event types, 403 for a client that may not subscribe (a central station: "a partner
  * cannot subscribe to an alert"), 406 for a request that is not a WebSocket upgrade. Messages

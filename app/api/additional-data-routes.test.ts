@@ -64,6 +64,7 @@ describe("GET /api/calls/<id>/additional-data, /api/alerts/<id>/additional-data"
     expect(JSON.stringify(body)).not.toMatch(/access_token|sandbox\/rapidsos|Bearer/);
 
     const etag = res.headers.get("etag")!;
+    expect(etag).toBe(`"ad-${call.id}-${body.version}"`);
     expect((await get(url, tc, { "if-none-match": etag })).status).toBe(304);
     expect((await get(url, tc, { "if-none-match": etag })).status).toBe(304);
 
@@ -88,7 +89,10 @@ describe("GET /api/calls/<id>/additional-data, /api/alerts/<id>/additional-data"
     expect(body.data?.sections.map((s) => s.label)).toEqual(expect.arrayContaining(["Caller profile", "Vehicle"]));
     expect(JSON.stringify(body)).not.toMatch(/access_token|sandbox\/rapidsos|Bearer/);
 
+    // The ETag names the version sent, even when a newer one was stored while the answer was made.
     const etag = res.headers.get("etag")!;
+    expect(body.version).toBeGreaterThan(0);
+    expect(etag).toBe(`"aad-${answer.id}-${body.version}"`);
     expect((await get(url, tc, { "if-none-match": etag })).status).toBe(304);
     const rows = await auditRows(`alert:${answer.id}`);
     expect(rows.filter((r) => r.detail.present === true)).toHaveLength(1);

@@ -147,11 +147,12 @@ export async function additionalDataVersion(db: Db, callId: string): Promise<num
 }
 
 /** A stored row (or none yet) as the browser gets it, the document validated as it is read. */
-function shown(row: { document: unknown; receivedAt: Date | null; checkedAt: Date } | undefined, serverTime: number) {
+function shown(row: { document: unknown; receivedAt: Date | null; checkedAt: Date; version: number } | undefined, serverTime: number) {
   return {
     data: row?.document == null ? null : reshapeAdditionalData(row.document),
     receivedAt: row?.receivedAt?.getTime() ?? null,
     checkedAt: row?.checkedAt.getTime() ?? null,
+    version: row?.version ?? 0,
     serverTime,
   };
 }

@@ -50,6 +50,8 @@ interface StoredAdditionalData {
   /** When we received the document shown, and when we last asked (UNIX ms). */
   receivedAt: number | null;
   checkedAt: number | null;
+  /** The stored document's version (0: none stored yet); the console's ETag is made from it. */
+  version: number;
   serverTime: number;
 }
 

@@ -13,9 +13,11 @@ import { withRole } from "@/lib/server/route";
  */
 export const GET = withRole<{ id: string }>("telecommunicator", async ({ req, params, user, meta, db }) => {
   const id = callIdSchema.parse(params.id);
-  const etag = `"ad-${id}-${await additionalDataVersion(db, id)}"`;
-  const unchanged = notModified(req, etag, dataNow());
+  const etagOf = (version: number) => `"ad-${id}-${version}"`;
+  const unchanged = notModified(req, etagOf(await additionalDataVersion(db, id)), dataNow());
   if (unchanged) return unchanged;
   const body = await viewAdditionalData({ db, user, meta, context: "console" }, id);
-  return jsonResponse(body, { headers: { etag, "x-server-time": String(body.serverTime) } });
+  // The ETag of the document sent, not of the version checked above: a newer one may have been
+  // stored in between, and an older ETag would have the next poll fetch (and audit) it all again.
+  return jsonResponse(body, { headers: { etag: etagOf(body.version), "x-server-time": String(body.serverTime) } });
 });

@@ -1,7 +1,7 @@
 /**
- * The real app for integration tests: the production build (`tools/serve.mjs`, as `npm start`) on a free port, with a
- * fresh data folder (embedded database, auth secret) and the given environment overrides. Each
- * start costs a few seconds: share one app per test file.
+ * The real app for integration tests: the production build, served as `npm start` serves it
+ * (`tools/serve.mjs`), on a free port, with a fresh data folder (embedded database, auth secret) and
+ * the given environment overrides. Each start costs a few seconds: share one app per test file.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";

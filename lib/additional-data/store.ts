@@ -61,19 +61,14 @@ type Slot =
 async function refreshSlot(
   db: Db,
   slot: Slot,
-  id: string,
   now: Date,
   ask: () => Promise<unknown>,
-  /** The stored row when the caller already read it (null: none stored); read here otherwise. */
-  known?: StoredRow | null,
+  /** What is stored for it now (undefined: nothing yet). */
+  row: StoredRow | undefined,
 ): Promise<boolean> {
   // One shape of table at a time for Drizzle's types; both have the same columns besides the key.
   const table = slot.table as typeof additionalData;
   const key = slot.key as typeof additionalData.callId;
-  const row =
-    known === undefined
-      ? (await db.select({ document: table.document, checkedAt: table.checkedAt }).from(table).where(eq(key, id)).limit(1))[0]
-      : (known ?? undefined);
   if (!isDue(row, now)) return false;
   let doc: unknown;
   try {
@@ -96,7 +91,12 @@ async function refreshSlot(
 /** Ask RAD-E for the call when due; true when a new or changed document was stored. */
 export async function refreshAdditionalData(db: Db, fetch: AdditionalDataFetch, input: RefreshInput): Promise<boolean> {
   const slot: Slot = { table: additionalData, key: additionalData.callId, values: { callId: input.callId, phone: input.phone } };
-  return refreshSlot(db, slot, input.callId, input.now ?? new Date(), () => fetch({ phone: input.phone, ...input.token }));
+  const [row] = await db
+    .select({ document: additionalData.document, checkedAt: additionalData.checkedAt })
+    .from(additionalData)
+    .where(eq(additionalData.callId, input.callId))
+    .limit(1);
+  return refreshSlot(db, slot, input.now ?? new Date(), () => fetch({ phone: input.phone, ...input.token }), row);
 }
 
 /**
@@ -115,10 +115,9 @@ export async function refreshAlertsAdditionalData(db: Db, fetch: AdditionalDataF
     .where(and(gte(alerts.createdTime, since), or(inArray(alerts.status, OPEN_ALERT_STATUSES), isNull(t.alertId))));
   const changed: string[] = [];
   for (const { alertId, document, checkedAt } of rows) {
-    const stored = checkedAt === null ? null : { document, checkedAt };
-    if (!isDue(stored ?? undefined, now)) continue;
     const slot: Slot = { table: t, key: t.alertId, values: { alertId } };
-    if (await refreshSlot(db, slot, alertId, now, () => fetch({ alertId }), stored)) changed.push(alertId);
+    const stored = checkedAt === null ? undefined : { document, checkedAt };
+    if (await refreshSlot(db, slot, now, () => fetch({ alertId }), stored)) changed.push(alertId);
   }
   return changed;
 }

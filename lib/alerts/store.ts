@@ -113,19 +113,19 @@ async function modify(db: Db, id: string, change: (a: Alert) => Alert | null): P
 
 /** Null when we do not have the alert (the caller fetches it first). */
 export async function applyStatus(db: Db, id: string, status: Named, at: number, by: string | null, sla: number | null): Promise<boolean | null> {
-  if (!(await current(db, id))) return null;
-  const fresh = await statusFact(db, id, status, at, by);
   const result = await modify(db, id, (a) =>
     (a.lastUpdatedTime ?? 0) <= at && a.status.name !== status.name ? { ...a, status, lastUpdatedTime: at, slaExpirationTime: sla ?? a.slaExpirationTime } : null,
   );
-  return result?.after ? true : fresh;
+  if (!result) return null;
+  const fresh = await statusFact(db, id, status, at, by);
+  return result.after ? true : fresh;
 }
 
 export async function applyDisposition(db: Db, id: string, disposition: Named, at: number, by: string | null): Promise<boolean | null> {
-  if (!(await current(db, id))) return null;
-  const fresh = await dispositionFact(db, id, disposition, at, by);
   const result = await modify(db, id, (a) => ((a.lastUpdatedTime ?? 0) <= at && a.disposition?.name !== disposition.name ? { ...a, disposition, lastUpdatedTime: at } : null));
-  return result?.after ? true : fresh;
+  if (!result) return null;
+  const fresh = await dispositionFact(db, id, disposition, at, by);
+  return result.after ? true : fresh;
 }
 
 export async function applyLocation(db: Db, id: string, l: AlertLocation): Promise<boolean | null> {

@@ -51,11 +51,14 @@ export function buildLand() {
   return [feature({ type: "MultiPolygon", coordinates: polygons }, { kind: "land" })];
 }
 
+/** County lines from this zoom (the tiles leave them out below it): a whole state of them is noise. */
+export const COUNTY_LINE_MIN_ZOOM = 6;
+
 /** One MultiLineString per kind: thousands of small features would mostly be JSON overhead. */
-function meshLines(topo, object, filter, kind) {
+function meshLines(topo, object, filter, kind, minzoom = 0) {
   const m = mesh(topo, object, filter);
   const g = roundGeometry(m, 3);
-  return g ? [feature(g, { kind })] : [];
+  return g ? [feature(g, minzoom > 0 ? { kind, minzoom } : { kind })] : [];
 }
 
 /** Country, state and county lines (each shared edge once, so dashes do not double up). */
@@ -74,6 +77,7 @@ export function buildBoundaries() {
     us.objects.counties,
     (a, b) => a !== b && String(a.id).slice(0, 2) === String(b.id).slice(0, 2),
     "county",
+    COUNTY_LINE_MIN_ZOOM,
   );
   return [...countryLines, ...stateLines, ...countyLines];
 }
@@ -95,6 +99,10 @@ function labelPoint(geometry) {
   return [Math.round(x * 1e4) / 1e4, Math.round(y * 1e4) / 1e4];
 }
 
+/** From these zooms the map names states and counties; the tiles leave the labels out below them. */
+export const STATE_LABEL_MIN_ZOOM = 3;
+export const COUNTY_LABEL_MIN_ZOOM = 8;
+
 /** Label points for states and counties; `area` (km², rough) lets the style hide small ones early. */
 export function buildAreaLabels() {
   const us = require("us-atlas/counties-10m.json");
@@ -110,7 +118,11 @@ export function buildAreaLabels() {
       const lat = polys[0][0][0][1];
       const area = polys.reduce((s, p) => s + Math.abs(ringArea(p[0])), 0);
       const km2 = Math.round(area * 111.32 * 111.32 * Math.cos((lat * Math.PI) / 180));
-      const properties = kind === "state" ? { kind, name: f.properties.name, area: km2 } : { kind, name: f.properties.name };
+      // The zoom from which the style names it (the state and county label layers' minzoom).
+      const properties =
+        kind === "state"
+          ? { kind, name: f.properties.name, area: km2, minzoom: STATE_LABEL_MIN_ZOOM }
+          : { kind, name: f.properties.name, minzoom: COUNTY_LABEL_MIN_ZOOM };
       out.push(feature({ type: "Point", coordinates: labelPoint(f.geometry) }, properties));
     }
   }

@@ -10,6 +10,23 @@ const require = createRequire(import.meta.url);
 
 const NATIONWIDE_MIN_POPULATION = 10_000;
 
+/**
+ * The zoom from which a place is named: fewer, larger places when zoomed out, every packaged place
+ * from z10. The tiles leave a place out below its zoom (tools/basemap-tiles.mjs) and the style
+ * filters on the same property, so this is the one place the rule lives.
+ */
+export function placeMinZoom(population) {
+  const steps = [
+    [300_000, 0],
+    [150_000, 5],
+    [60_000, 6],
+    [25_000, 7],
+    [10_000, 8],
+    [4_000, 9],
+  ];
+  return steps.find(([pop]) => population >= pop)?.[1] ?? 10;
+}
+
 /** GeoNames feature codes: PPLC national capital, PPLA state capital, PPLA2 county seat. */
 function capitalOf(code) {
   if (code === "PPLC") return 2;
@@ -31,7 +48,13 @@ export function buildPlaces() {
     out.push(
       feature(
         { type: "Point", coordinates: point },
-        { kind: "place", name: c.name, pop: c.population, capital: capitalOf(c.featureCode) },
+        {
+          kind: "place",
+          name: c.name,
+          pop: c.population,
+          capital: capitalOf(c.featureCode),
+          minzoom: placeMinZoom(c.population),
+        },
       ),
     );
   }

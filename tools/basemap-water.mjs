@@ -221,5 +221,6 @@ export function buildRivers() {
     const g = roundGeometry(simplified, 4);
     if (g) lines.push(g.coordinates);
   }
-  return [feature({ type: "MultiLineString", coordinates: lines }, { kind: "river" })];
+  // From z5: zoomed further out the rivers are a scribble over the land (the tiles leave them out).
+  return [feature({ type: "MultiLineString", coordinates: lines }, { kind: "river", minzoom: 5 })];
 }

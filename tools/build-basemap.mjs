@@ -1,6 +1,9 @@
 /**
  * Builds the offline basemap from data installed with the app (npm packages, no network):
- *   public/basemap/{land,water,boundaries,places}.json  GeoJSON layers for lib/map/style.ts
+ *   public/basemap/basemap.pmtiles                      those layers cut into vector tiles, one archive,
+ *                                                       which lib/map/basemap-style.ts draws
+ *   public/basemap/{land,water,boundaries,places}.json  the layers as GeoJSON (what the tiles are cut
+ *                                                       from; kept to inspect and to test)
  *   public/basemap/manifest.json                        sizes, sources and licences
  *   public/glyphs/{fontstack}/{start}-{end}.pbf          SDF glyphs so MapLibre can draw text
  * Skips the work when the output is already there and nothing it depends on changed.
@@ -12,9 +15,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildAreaLabels, buildBoundaries, buildLand } from "./basemap-admin.mjs";
-import { collection } from "./basemap-geometry.mjs";
+import { FOCUS, collection } from "./basemap-geometry.mjs";
 import { loadFont, writeFontstack } from "./basemap-glyphs.mjs";
 import { buildPlaces } from "./basemap-places.mjs";
+import { TILE_MAX_ZOOM, buildArchive } from "./basemap-tiles.mjs";
 import { buildLakes, buildRivers } from "./basemap-water.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,6 +31,8 @@ export const FONTSTACKS = {
 };
 
 export const LAYER_FILES = ["land", "water", "boundaries", "places"];
+/** The vector tile archive; its source layers are named as LAYER_FILES. */
+export const ARCHIVE_FILE = "basemap/basemap.pmtiles";
 
 const DATA_PACKAGES = [
   "world-atlas",
@@ -41,6 +47,9 @@ const DATA_PACKAGES = [
   "@turf/simplify",
   "@turf/bbox-clip",
   "pbf",
+  "@maplibre/geojson-vt",
+  "@maplibre/vt-pbf",
+  "pmtiles",
 ];
 
 export const SOURCES = [
@@ -154,6 +163,21 @@ export async function build(options = {}) {
     const bytes = writeJson(path.join(basemapDir, `${name}.json`), built[name]);
     files[`basemap/${name}.json`] = bytes;
     log(`basemap: ${name}.json ${built[name].features.length} features, ${kb(bytes)} (${Date.now() - t} ms)`);
+  }
+
+  {
+    const t = Date.now();
+    const [w, south, e, n] = FOCUS;
+    const { archive, addressedTiles, tileContents } = buildArchive(built, {
+      center: [(w + e) / 2, (south + n) / 2, 9],
+      maxZoom: TILE_MAX_ZOOM,
+    });
+    fs.writeFileSync(path.join(publicDir, ARCHIVE_FILE), archive);
+    files[ARCHIVE_FILE] = archive.length;
+    log(
+      `basemap: ${path.basename(ARCHIVE_FILE)} ${addressedTiles} tiles (${tileContents} distinct), z0–${TILE_MAX_ZOOM}, ` +
+        `${kb(archive.length)} (${Date.now() - t} ms)`,
+    );
   }
 
   const fontDir = path.join(root, "node_modules", "dejavu-fonts-ttf", "ttf");

@@ -1,9 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
+import { VectorTile } from "@mapbox/vector-tile";
 import type { Feature, FeatureCollection, Geometry, Position } from "geojson";
+import { PbfReader } from "pbf";
+import { PMTiles } from "pmtiles";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeGlyphRange } from "./basemap-glyphs.mjs";
-import { FONTSTACKS, LAYER_FILES, build } from "./build-basemap.mjs";
+import { ARCHIVE_FILE, FONTSTACKS, LAYER_FILES, build } from "./build-basemap.mjs";
 
 const publicDir = path.resolve(__dirname, "../public");
 const PITTSBURGH: Position = [-79.9959, 40.4406];
@@ -65,6 +68,35 @@ function nearest(features: Feature[], p: Position): number {
   return best;
 }
 
+/** The built archive, read by byte ranges as the browser reads it. */
+function archive(): PMTiles {
+  const bytes = fs.readFileSync(path.join(publicDir, ARCHIVE_FILE));
+  return new PMTiles({
+    getKey: () => ARCHIVE_FILE,
+    getBytes: async (offset, length) => ({
+      data: bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length) as ArrayBuffer,
+    }),
+  });
+}
+
+/** The tile at zoom z that holds p, decoded to GeoJSON features per source layer. */
+async function tileAt(z: number, [lon, lat]: Position): Promise<Record<string, Feature[]>> {
+  const n = 2 ** z;
+  const x = Math.floor(((lon! + 180) / 360) * n);
+  const rad = (lat! * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  const tile = await archive().getZxy(z, x, y);
+  if (!tile) throw new Error(`no tile ${z}/${x}/${y}`);
+  const vt = new VectorTile(new PbfReader(new Uint8Array(tile.data)));
+  const out: Record<string, Feature[]> = {};
+  for (const [name, layer] of Object.entries(vt.layers)) {
+    out[name] = Array.from({ length: layer.length }, (_, i) => layer.feature(i).toGeoJSON(x, y, z) as Feature);
+  }
+  return out;
+}
+
+const kinds = (features: Feature[] | undefined) => new Set((features ?? []).map((f) => f.properties?.kind));
+
 beforeAll(async () => {
   // Cheap when `npm run build` already made the output; otherwise builds it (~10–15 s).
   await build({ log: () => undefined });
@@ -117,6 +149,35 @@ describe("offline basemap build output", () => {
     );
     expect(within10km.length).toBeGreaterThanOrEqual(25);
     expect(within10km.some((f) => (f.properties?.pop as number) < 5_000)).toBe(true);
+  });
+
+  it("cuts the layers into one PMTiles archive of vector tiles, z0–10, that holds Pittsburgh where it is", async () => {
+    const header = await archive().getHeader();
+    expect(header).toMatchObject({ specVersion: 3, minZoom: 0, maxZoom: 10, tileType: 1, tileCompression: 2 });
+    const manifest = JSON.parse(fs.readFileSync(path.join(publicDir, "basemap", "manifest.json"), "utf8"));
+    expect(manifest.files[ARCHIVE_FILE]).toBe(fs.statSync(path.join(publicDir, ARCHIVE_FILE)).size);
+
+    const tile = await tileAt(10, PITTSBURGH);
+    expect(Object.keys(tile).sort()).toEqual([...LAYER_FILES].sort());
+    expect(tile.land!.some((f) => covers(f, PITTSBURGH))).toBe(true);
+    expect(kinds(tile.water)).toContain("river");
+    expect(nearest(tile.water!.filter((f) => f.properties?.kind === "river"), POINT_STATE_PARK)).toBeLessThan(0.5);
+    const pittsburgh = tile.places!.find((f) => f.properties?.name === "Pittsburgh");
+    // A z10 tile unit is a few metres: the label point is where the GeoJSON put it.
+    expect(pittsburgh && km(positions(pittsburgh.geometry)[0]!, PITTSBURGH)).toBeLessThan(3);
+    expect(tile.places!.some((f) => f.properties?.kind === "place" && (f.properties?.pop as number) < 5_000)).toBe(true);
+  });
+
+  it("leaves out of zoomed-out tiles what the map does not show there: small towns, rivers, county lines", async () => {
+    const z3 = await tileAt(3, PITTSBURGH);
+    expect(kinds(z3.water)).not.toContain("river");
+    expect(kinds(z3.boundaries)).toEqual(new Set(["country", "state"]));
+    expect(kinds(z3.places)).not.toContain("county");
+    expect(z3.places!.every((f) => (f.properties?.minzoom as number) <= 3)).toBe(true);
+    expect(z3.places!.some((f) => f.properties?.name === "Pennsylvania")).toBe(true);
+    // Shown from their zoom on: rivers from z5, county lines from z6, every place by z10.
+    expect(kinds((await tileAt(5, PITTSBURGH)).water)).toContain("river");
+    expect(kinds((await tileAt(6, PITTSBURGH)).boundaries)).toContain("county");
   });
 
   it("writes every BMP range, empty where the font is not rendered, so no glyph request 404s", () => {

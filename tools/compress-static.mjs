@@ -1,9 +1,10 @@
 /**
  * After `next build`: writes a Brotli (`.br`, quality 11) and a gzip (`.gz`, level 9) copy beside
- * each script, stylesheet and JSON file under `.next/static` and `public/basemap`, for
- * `tools/serve.mjs` to send as they are. `next start` gzips every response on the fly at the
- * default level; compressing once, at the highest levels, sends a console 17% fewer bytes of
- * script and 30% fewer of basemap, and spares the server that work on every page load of every screen.
+ * each script, stylesheet and JSON file under `.next/static`, for `tools/serve.mjs` to send as
+ * they are. `next start` gzips every response on the fly at the default level; compressing once,
+ * at the highest levels, sends a console 17% fewer bytes of script, and spares the server that work
+ * on every page load of every screen. (The basemap is a PMTiles archive of gzipped tiles, read by
+ * byte ranges: nothing to add there.)
  *
  *   node tools/compress-static.mjs        (part of `npm run build` and of tools/prepare.mjs)
  */
@@ -25,7 +26,7 @@ function* files(dir) {
   }
 }
 
-export const FOLDERS = [path.join(root, ".next", "static"), path.join(root, "public", "basemap")];
+export const FOLDERS = [path.join(root, ".next", "static")];
 
 export function compressStatic(staticDir) {
   if (!fs.existsSync(staticDir)) throw new Error(`${staticDir} does not exist: run the build first.`);

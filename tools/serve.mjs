@@ -1,9 +1,10 @@
 /**
  * The production server: Next's own request handler (what `next start` runs: proxy.ts, pages,
- * routes, its static files), behind one addition. A build asset under `/_next/static/` or a basemap
- * layer under `/basemap/` that `tools/compress-static.mjs` compressed at build time is sent as that
- * copy, Brotli when the browser accepts it and gzip otherwise, instead of being gzipped again on
- * every request. Anything else, and any file without a current copy, goes to Next unchanged.
+ * routes, its static files), behind one addition. A build asset under `/_next/static/` that
+ * `tools/compress-static.mjs` compressed at build time is sent as that copy, Brotli when the
+ * browser accepts it and gzip otherwise, instead of being gzipped again on every request. Anything
+ * else, and any file without a current copy, goes to Next unchanged (the basemap archive, read by
+ * byte ranges, among them).
  *
  *   node tools/serve.mjs [-p PORT] [-H HOSTNAME]        (npm start, npm run serve, the tests' app)
  */
@@ -52,7 +53,6 @@ export function acceptedEncodings(header) {
  */
 export const MOUNTS = [
   { prefix: "/_next/static/", dir: path.join(root, ".next", "static"), cacheControl: "public, max-age=31536000, immutable" },
-  { prefix: "/basemap/", dir: path.join(root, "public", "basemap"), cacheControl: "public, max-age=0" },
 ];
 
 /**

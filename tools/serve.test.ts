@@ -140,13 +140,15 @@ describe("the production server", () => {
     await app?.stop();
   });
 
-  it("serves the basemap's layers as Brotli, revalidated rather than kept (they are not named by hash)", async () => {
-    const res = await fetch(`${app.url}/basemap/water.json`, { headers: { "accept-encoding": "br" } });
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-encoding")).toBe("br");
-    expect(res.headers.get("cache-control")).toBe("public, max-age=0");
-    const built = fs.readFileSync(path.join(process.cwd(), "public", "basemap", "water.json"));
-    expect(Buffer.from(await res.arrayBuffer()).equals(built)).toBe(true);
+  it("serves the basemap archive by the byte ranges its reader asks for, as it is on disk", async () => {
+    const built = fs.readFileSync(path.join(process.cwd(), "public", "basemap", "basemap.pmtiles"));
+    const res = await fetch(`${app.url}/basemap/basemap.pmtiles`, {
+      headers: { range: "bytes=0-16383", "accept-encoding": "br, gzip" },
+    });
+    expect(res.status).toBe(206);
+    expect(res.headers.get("content-range")).toBe(`bytes 0-16383/${built.length}`);
+    expect(res.headers.get("content-encoding")).toBeNull();
+    expect(Buffer.from(await res.arrayBuffer()).equals(built.subarray(0, 16_384))).toBe(true);
   });
 
   it("serves the sign-in page's scripts as Brotli, byte for byte the build's, and pages as Next does", async () => {

@@ -9,25 +9,20 @@ import {
   ScaleControl,
   setWorkerUrl,
 } from "maplibre-gl";
-import type { Protocol } from "pmtiles";
+import { Protocol } from "pmtiles";
 import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 import type { ResolvedMapStyle } from "@/lib/map/style";
 import type { MapTheme } from "@/lib/map/theme";
 import { MapContext, MapThemeContext } from "./map-context";
 
 let globalsReady = false;
-let pmtiles: Promise<Protocol> | null = null;
 
-/** Once per page: Turbopack cannot find MapLibre's worker by itself, and PMTiles basemaps need their protocol. */
+/** Once per page: Turbopack cannot find MapLibre's worker by itself, and the basemap (built-in or an agency's) is a PMTiles archive. */
 function prepareMapLibre() {
   if (globalsReady) return;
   globalsReady = true;
   setWorkerUrl(new URL("maplibre-gl/dist/maplibre-gl-worker.mjs", import.meta.url).href);
-  // The PMTiles reader loads with the first pmtiles:// request: most centers never make one.
-  addProtocol("pmtiles", async (params, abort) => {
-    pmtiles ??= import("pmtiles").then(({ Protocol: P }) => new P());
-    return (await pmtiles).tile(params, abort);
-  });
+  addProtocol("pmtiles", new Protocol().tile);
 }
 
 export interface MapViewProps {

@@ -1,7 +1,9 @@
 /**
- * The built-in basemap: GeoJSON layers made at build time from packaged data (public/basemap) with
- * glyphs the app serves itself (public/glyphs), so it needs no internet at all. Safe on the server
- * and in the browser: no Node imports, no environment.
+ * The built-in basemap: vector tiles cut at build time from packaged data into one PMTiles archive
+ * (public/basemap/basemap.pmtiles, see tools/build-basemap.mjs), with glyphs the app serves itself
+ * (public/glyphs), so it needs no internet at all. Safe on the server and in the browser: no Node
+ * imports, no environment. The browser reads the archive through the `pmtiles://` protocol that
+ * components/map/map-view.tsx registers.
  *
  * MapLibre resolves source and glyph URLs inside a style object only when they are absolute,
  * hence `origin` (e.g. `window.location.origin`).
@@ -29,7 +31,9 @@ export function trimOrigin(origin: string): string {
 /** The built-in basemap's data is coarse: beyond this zoom it adds no detail (no streets). */
 export const BASEMAP_DETAIL_MAX_ZOOM = 13;
 
-const BASEMAP_SOURCES = ["land", "water", "boundaries", "places"] as const;
+/** One vector source; its source layers are named as tools/build-basemap.mjs LAYER_FILES. */
+const BASEMAP_SOURCE = "basemap";
+const BASEMAP_ARCHIVE = "/basemap/basemap.pmtiles";
 
 const zoomWidth = (stops: number[]): ExpressionSpecification =>
   ["interpolate", ["exponential", 1.6], ["zoom"], ...stops] as ExpressionSpecification;
@@ -38,18 +42,22 @@ const zoomWidth = (stops: number[]): ExpressionSpecification =>
 export function buildBasemapStyle(theme: ThemeName, origin: string): StyleSpecification {
   const c = mapTheme(theme).basemap;
   const base = trimOrigin(origin);
-  const sources: Record<string, SourceSpecification> = {};
-  for (const name of BASEMAP_SOURCES) {
-    sources[`basemap-${name}`] = {
-      type: "geojson",
-      data: `${base}/basemap/${name}.json`,
-      // The data is no finer than ~10–100 m; tiling past z12 only costs memory.
-      maxzoom: 12,
-      tolerance: 0.5,
-      ...(name === "land" ? { attribution: BASEMAP_ATTRIBUTION } : {}),
-    };
-  }
+  const sources: Record<string, SourceSpecification> = {
+    [BASEMAP_SOURCE]: {
+      type: "vector",
+      // The archive's header gives the zooms (z0–10; MapLibre enlarges z10 tiles beyond) and bounds.
+      url: `pmtiles://${base}${BASEMAP_ARCHIVE}`,
+      attribution: BASEMAP_ATTRIBUTION,
+    },
+  };
   const kind = (k: string): ExpressionSpecification => ["==", ["get", "kind"], k];
+  // Names, rivers and county lines carry the zoom they are shown from (set at build time in
+  // tools/basemap-*.mjs); the tiles below that zoom leave them out, and the filter hides them between.
+  const shown = (k: string): ExpressionSpecification => [
+    "all",
+    kind(k),
+    [">=", ["zoom"], ["coalesce", ["get", "minzoom"], 0]],
+  ];
   const label = (size: number[]) => ({
     "text-font": [...MAP_FONTS.regular],
     "text-size": ["interpolate", ["linear"], ["zoom"], ...size] as ExpressionSpecification,
@@ -57,20 +65,27 @@ export function buildBasemapStyle(theme: ThemeName, origin: string): StyleSpecif
 
   const layers: LayerSpecification[] = [
     { id: "background", type: "background", paint: { "background-color": c.background } },
-    { id: "land", type: "fill", source: "basemap-land", paint: { "fill-color": c.land, "fill-antialias": true } },
+    {
+      id: "land",
+      type: "fill",
+      source: BASEMAP_SOURCE,
+      "source-layer": "land",
+      paint: { "fill-color": c.land, "fill-antialias": true },
+    },
     {
       id: "lakes",
       type: "fill",
-      source: "basemap-water",
+      source: BASEMAP_SOURCE,
+      "source-layer": "water",
       filter: kind("lake"),
       paint: { "fill-color": c.water },
     },
     {
       id: "rivers",
       type: "line",
-      source: "basemap-water",
-      filter: kind("river"),
-      minzoom: 5,
+      source: BASEMAP_SOURCE,
+      "source-layer": "water",
+      filter: shown("river"),
       layout: { "line-cap": "round", "line-join": "round" },
       // Wide rivers (the ones in the data) are ~150–400 m across: ~9 px at z12. The rebuilt river
       // lines are only good to a few hundred metres, so they fade out at street zooms rather than
@@ -84,9 +99,9 @@ export function buildBasemapStyle(theme: ThemeName, origin: string): StyleSpecif
     {
       id: "county-lines",
       type: "line",
-      source: "basemap-boundaries",
-      filter: kind("county"),
-      minzoom: 6,
+      source: BASEMAP_SOURCE,
+      "source-layer": "boundaries",
+      filter: shown("county"),
       layout: { "line-join": "round" },
       paint: {
         "line-color": c.countyLine,
@@ -99,7 +114,8 @@ export function buildBasemapStyle(theme: ThemeName, origin: string): StyleSpecif
     {
       id: "state-lines",
       type: "line",
-      source: "basemap-boundaries",
+      source: BASEMAP_SOURCE,
+      "source-layer": "boundaries",
       filter: kind("state"),
       layout: { "line-join": "round" },
       paint: { "line-color": c.stateLine, "line-width": zoomWidth([3, 0.6, 8, 1.4, 12, 2.4]) },
@@ -107,7 +123,8 @@ export function buildBasemapStyle(theme: ThemeName, origin: string): StyleSpecif
     {
       id: "country-lines",
       type: "line",
-      source: "basemap-boundaries",
+      source: BASEMAP_SOURCE,
+      "source-layer": "boundaries",
       filter: kind("country"),
       layout: { "line-join": "round" },
       paint: { "line-color": c.countryLine, "line-width": zoomWidth([3, 0.8, 8, 1.8, 12, 3]) },
@@ -115,9 +132,9 @@ export function buildBasemapStyle(theme: ThemeName, origin: string): StyleSpecif
     {
       id: "county-labels",
       type: "symbol",
-      source: "basemap-places",
-      filter: kind("county"),
-      minzoom: 8,
+      source: BASEMAP_SOURCE,
+      "source-layer": "places",
+      filter: shown("county"),
       layout: {
         ...label([8, 10, 12, 13]),
         "text-field": ["upcase", ["get", "name"]],
@@ -130,9 +147,9 @@ export function buildBasemapStyle(theme: ThemeName, origin: string): StyleSpecif
     {
       id: "state-labels",
       type: "symbol",
-      source: "basemap-places",
-      filter: kind("state"),
-      minzoom: 3,
+      source: BASEMAP_SOURCE,
+      "source-layer": "places",
+      filter: shown("state"),
       maxzoom: 8.5,
       layout: {
         "text-font": [...MAP_FONTS.bold],
@@ -146,17 +163,10 @@ export function buildBasemapStyle(theme: ThemeName, origin: string): StyleSpecif
     {
       id: "place-labels",
       type: "symbol",
-      source: "basemap-places",
-      // Fewer, larger places when zoomed out; every packaged place from z10.
-      filter: [
-        "all",
-        kind("place"),
-        [
-          ">=",
-          ["get", "pop"],
-          ["step", ["zoom"], 300_000, 5, 150_000, 6, 60_000, 7, 25_000, 8, 10_000, 9, 4_000, 10, 0],
-        ],
-      ],
+      source: BASEMAP_SOURCE,
+      "source-layer": "places",
+      // Fewer, larger places when zoomed out; every packaged place from z10 (its `minzoom`).
+      filter: shown("place"),
       layout: {
         "text-font": [
           "case",

@@ -37,15 +37,15 @@ describe.each(THEME_NAMES)("built-in basemap, %s", (theme: ThemeName) => {
     expect(validateStyleMin(style)).toEqual([]);
   });
 
-  it("points sources and glyphs at absolute URLs on the app's own origin", () => {
+  it("reads the built archive through the pmtiles:// protocol, and glyphs, from the app's own origin", () => {
     expect(style.glyphs).toBe(`${ORIGIN}/glyphs/{fontstack}/{range}.pbf`);
-    const urls = Object.values(style.sources).map((s) => ("data" in s ? s.data : undefined));
-    expect(urls).toEqual([
-      `${ORIGIN}/basemap/land.json`,
-      `${ORIGIN}/basemap/water.json`,
-      `${ORIGIN}/basemap/boundaries.json`,
-      `${ORIGIN}/basemap/places.json`,
-    ]);
+    expect(style.sources).toEqual({
+      basemap: expect.objectContaining({ type: "vector", url: `pmtiles://${ORIGIN}/basemap/basemap.pmtiles` }),
+    });
+    // One source layer per layer file the build cuts into the archive (tools/build-basemap.mjs).
+    const sourceLayers = new Set(style.layers.map((l) => ("source-layer" in l ? l["source-layer"] : undefined)));
+    sourceLayers.delete(undefined);
+    expect(sourceLayers).toEqual(new Set(["land", "water", "boundaries", "places"]));
   });
 
   it("uses only fontstacks the app serves glyphs for", () => {

@@ -1,6 +1,6 @@
 /**
  * Build-time assets that are made from packaged data rather than committed: the offline basemap
- * (GeoJSON layers) and the glyphs MapLibre needs to draw text.
+ * (GeoJSON layers cut into one vector-tile archive) and the glyphs MapLibre needs to draw text.
  */
 import fs from "node:fs";
 import path from "node:path";

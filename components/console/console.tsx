@@ -46,7 +46,8 @@ function DetailsLoading() {
  * longer loads at start), and stays loaded.
  */
 const CallerDetails = dynamic(() => import("./caller-details").then((m) => m.CallerDetails), { loading: DetailsLoading });
-const AlertDetails = dynamic(() => import("@/components/alerts/alert-details").then((m) => m.AlertDetails), { loading: DetailsLoading });
+const loadAlertDetails = () => import("@/components/alerts/alert-details").then((m) => m.AlertDetails);
+const AlertDetails = dynamic(loadAlertDetails, { loading: DetailsLoading });
 const DeviceDetails = dynamic(() => import("./device-details").then((m) => m.DeviceDetails), { loading: DetailsLoading });
 
 export interface ConsoleProps {
@@ -76,6 +77,13 @@ function ConsoleLayout({ displayConfidence, mapStyleUrl }: Omit<ConsoleProps, "i
   useLiveNudges(announcements.onShared);
   useConsoleKeys(actions, { jumpToShared: announcements.jump, jumpToAlert: alerts.jump });
   const shownDevices = useDeviceFilter(data.deviceViews, state.shownStatuses, state.deviceQuery);
+
+  // An alert waits against its SLA: its details panel's code is fetched as soon as one waits, so
+  // the first one opened (on a busy computer too) shows at once rather than after "Loading…".
+  const alertWaiting = alerts.alerts.some(isWaiting);
+  useEffect(() => {
+    if (alertWaiting) void loadAlertDetails();
+  }, [alertWaiting]);
 
   // A caller or an alert is selected, never both; selecting an alert frames it on the map.
   const { select: selectAlert, selectedId: selectedAlertId } = alerts;

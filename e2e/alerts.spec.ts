@@ -17,6 +17,16 @@ const test = base.extend<{ alerts: AlertsPanel; central: AlertsControl }>({
 
 test.use(asRole("telecommunicator"));
 
+/**
+ * The first alert a console opens costs its page about 1–2 s of main thread on a quiet machine
+ * (WebGL programs linked for the alert's map layers, the console re-rendered around the selection).
+ * These are the run's first tests, while both workers start their servers and consoles: twice in
+ * CI the page's own timers stood still for ~10 s right after the click (its 3-s alert poll skipped
+ * 14 s in the trace), and the details came a moment after a 10-s expectation gave up. The test
+ * proves what the details show; how fast they show is for a benchmark on a quiet machine.
+ */
+const FIRST_OPEN = { timeout: 20_000 };
+
 test.beforeEach(async ({ central }) => {
   await central.reset();
 });
@@ -34,7 +44,7 @@ test("a new alert reaches the queue with a toast and a running SLA countdown; `a
   await expect.poll(async () => Number(await countdown.getAttribute("data-sla-remaining-ms"))).toBeLessThan(first - 1_000);
   await page.locator("body").press("a");
   await expect(alerts.details).toHaveAttribute("data-alert-id", created.alert_id);
-  await expect(alerts.details.getByTestId("alert-location-basis")).toHaveText("Device fix ±8 m");
+  await expect(alerts.details.getByTestId("alert-location-basis")).toHaveText("Device fix ±8 m", FIRST_OPEN);
 });
 
 test("accepting on one console shows it accepted on every console and upstream; a second answer is told who was first", async ({ alerts, central, openAs }) => {
@@ -46,7 +56,7 @@ test("accepting on one console shows it accepted on every console and upstream; 
   // The runner's list catch-up (every 5 s while its socket is down) bounds it; allow for that.
   await expect(other.row(created.alert_id)).toBeVisible({ timeout: 20_000 });
   await alerts.row(created.alert_id).click();
-  await expect(alerts.details.getByTestId("alert-location-basis")).toContainText("not a device fix");
+  await expect(alerts.details.getByTestId("alert-location-basis")).toContainText("not a device fix", FIRST_OPEN);
   await alerts.details.getByRole("button", { name: "Accept" }).click();
   await expect(alerts.row(created.alert_id)).toHaveAttribute("data-alert-status", "ACCEPTED");
   await expect(other.row(created.alert_id)).toHaveAttribute("data-alert-status", "ACCEPTED");

@@ -118,7 +118,7 @@ export function buildAreaLabels() {
       const lat = polys[0][0][0][1];
       const area = polys.reduce((s, p) => s + Math.abs(ringArea(p[0])), 0);
       const km2 = Math.round(area * 111.32 * 111.32 * Math.cos((lat * Math.PI) / 180));
-      // The zoom from which the style names it (the state and county label layers' minzoom).
+      // The zoom from which the map names it: the tiles leave it out below, the style filters on it.
       const properties =
         kind === "state"
           ? { kind, name: f.properties.name, area: km2, minzoom: STATE_LABEL_MIN_ZOOM }

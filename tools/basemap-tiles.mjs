@@ -15,6 +15,7 @@
 import zlib from "node:zlib";
 import { GeoJSONVT } from "@maplibre/geojson-vt";
 import { fromGeojsonVt } from "@maplibre/vt-pbf";
+import { coordsBox } from "./basemap-geometry.mjs";
 import { Compression, TileType, writePmtiles } from "./basemap-pmtiles.mjs";
 
 /** The data is good to ~100 m; at z10 with this extent a tile unit is ~5 m (and ~4 px at z16). */
@@ -64,17 +65,9 @@ export function cutTiles(layers, options = {}) {
 
 /** The layers' bounding box [west, south, east, north], for the archive's header. */
 function boundsOf(layers) {
-  const b = [180, 90, -180, -90];
-  const walk = (c) => {
-    if (typeof c[0] === "number") {
-      b[0] = Math.min(b[0], c[0]);
-      b[1] = Math.min(b[1], c[1]);
-      b[2] = Math.max(b[2], c[0]);
-      b[3] = Math.max(b[3], c[1]);
-    } else for (const inner of c) walk(inner);
-  };
-  for (const fc of Object.values(layers)) for (const f of fc.features) walk(f.geometry.coordinates);
-  return b;
+  const box = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const fc of Object.values(layers)) for (const f of fc.features) coordsBox(f.geometry.coordinates, box);
+  return box;
 }
 
 /**

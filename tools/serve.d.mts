@@ -12,3 +12,5 @@ export function precompressedStatic(
   mounts: Mount[],
   headers: Array<[string, string]>,
 ): (req: IncomingMessage, res: ServerResponse) => boolean;
+/** How long the server keeps an idle keep-alive connection open, in ms. */
+export declare const KEEP_ALIVE_MS: number;

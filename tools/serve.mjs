@@ -23,6 +23,8 @@ const TYPES = {
   ".json": "application/json; charset=UTF-8",
   ".svg": "image/svg+xml",
 };
+/** How long an idle keep-alive connection stays open (see main). */
+export const KEEP_ALIVE_MS = 65_000;
 const ENCODINGS = [
   { name: "br", suffix: ".br" },
   { name: "gzip", suffix: ".gz" },
@@ -151,6 +153,11 @@ async function main() {
       res.end();
     });
   });
+  // A client or load balancer that reuses an idle connection just as the server closes it gets a
+  // reset instead of an answer (Node closes idle connections after 5 s by default). Keep them
+  // longer than the usual load balancer's idle timeout (60 s), so the peer always closes first.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   server.on("error", (error) => {
     console.error("The server could not start:", error.message);
     process.exit(1);

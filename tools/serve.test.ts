@@ -7,7 +7,7 @@ import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp, type RunningApp } from "@/testing/app-server";
 import { compressStatic } from "./compress-static.mjs";
-import { acceptedEncodings, precompressedStatic } from "./serve.mjs";
+import { KEEP_ALIVE_MS, acceptedEncodings, precompressedStatic } from "./serve.mjs";
 
 describe("acceptedEncodings", () => {
   it.each([
@@ -149,6 +149,16 @@ describe("the production server", () => {
     expect(res.headers.get("content-range")).toBe(`bytes 0-16383/${built.length}`);
     expect(res.headers.get("content-encoding")).toBeNull();
     expect(Buffer.from(await res.arrayBuffer()).equals(built.subarray(0, 16_384))).toBe(true);
+  });
+
+  it("keeps an idle connection open longer than a load balancer would, and says so", async () => {
+    const answer = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      http.get(`${app.url}/api/health`, { agent: new http.Agent({ keepAlive: true }) }, resolve).on("error", reject);
+    });
+    answer.resume();
+    expect(answer.headers.connection).toBe("keep-alive");
+    expect(answer.headers["keep-alive"]).toBe(`timeout=${KEEP_ALIVE_MS / 1000}`);
+    expect(KEEP_ALIVE_MS).toBeGreaterThan(60_000);
   });
 
   it("serves the sign-in page's scripts as Brotli, byte for byte the build's, and pages as Next does", async () => {

@@ -16,6 +16,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // PGlite instances and app servers are heavy on two cores: keep parallelism modest.
     maxWorkers: 2,
-    globalSetup: [],
+    // One migrated PGlite made per run; every test database and app server starts from a copy.
+    globalSetup: ["testing/pglite-template.ts"],
+    setupFiles: ["testing/vitest-setup.ts"],
   },
 });

@@ -33,6 +33,12 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * A migrated, empty PGlite folder to start a fresh data folder from, when the test runner made one
+ * (testing/pglite-template.ts for Vitest): the server then skips creating its cluster, half its start.
+ */
+export const PGLITE_TEMPLATE_ENV = "DM_TEST_PGLITE_TEMPLATE_DIR";
+
 export interface StartOptions {
   /** A fixed port (benchmarks that share a machine keep to an agreed range); a free one by default. */
   port?: number;
@@ -47,9 +53,11 @@ export async function startApp(env: Record<string, string> = {}, options: StartO
   const port = options.port ?? (await freePort());
   const ownsData = options.dataDir === undefined;
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "dm-app-"));
+  const template = process.env[PGLITE_TEMPLATE_ENV];
+  if (ownsData && template && fs.existsSync(template)) fs.cpSync(template, path.join(dataDir, "pglite"), { recursive: true });
   const base: Record<string, string | undefined> = { ...process.env };
   // The test runner's own settings must not leak into the app under test.
-  for (const key of ["DATABASE_URL", "AUTH_SECRET", "NODE_ENV", "VITEST", "APP_URL"]) delete base[key];
+  for (const key of ["DATABASE_URL", "AUTH_SECRET", "NODE_ENV", "VITEST", "APP_URL", PGLITE_TEMPLATE_ENV]) delete base[key];
   const child: ChildProcess = spawn(process.execPath, [path.join(root, "tools", "serve.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     detached: true, // its own process group, so stop() ends the server and anything it spawned

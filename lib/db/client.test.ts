@@ -2,7 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { PGLITE_TEMPLATE_ENV } from "@/testing/app-server";
 import { backends, pgliteThread } from "@/testing/databases";
 import { openDatabase, type Database } from "./client";
 import { auditLog, users } from "./schema";
@@ -152,5 +153,35 @@ describe("the embedded database on its own thread", () => {
     } finally {
       fs.rmSync(file, { force: true });
     }
+  });
+});
+
+describe("the tests' in-memory databases", () => {
+  it("start empty from the run's migrated dump, each on its own: one test's rows never reach another's", async () => {
+    // The run made its dump and folder (testing/pglite-template.ts), and app servers are told of the
+    // folder; without them every open and every server would create a cluster.
+    expect(fs.existsSync(inject("pgliteTemplate"))).toBe(true);
+    expect(fs.existsSync(path.join(inject("pgliteTemplateDir"), "PG_VERSION"))).toBe(true);
+    expect(process.env[PGLITE_TEMPLATE_ENV]).toBe(inject("pgliteTemplateDir"));
+    const [pglite] = backends;
+    const first = await pglite!.open();
+    const second = await pglite!.open();
+    try {
+      await first.db.insert(users).values({ email: "only-in-first@example.test", name: "First", role: "admin", passwordHash: "x" });
+      const count = async (d: Database) => (await d.db.select().from(users)).length;
+      expect(await count(first)).toBe(1);
+      expect(await count(second)).toBe(0);
+      const third = await pglite!.open();
+      expect(await count(third)).toBe(0);
+      await third.close();
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+  });
+
+  it("open a dump only in memory and inline", async () => {
+    const from = new Blob([]);
+    await expect(openDatabase({ kind: "pglite", dir: "/tmp/x", from })).rejects.toThrow(/only in memory/);
+    await expect(openDatabase({ kind: "pglite", dir: null, thread: true, from })).rejects.toThrow(/only in memory/);
   });
 });

@@ -26,7 +26,18 @@ export type DbTarget =
    * dir null: in memory (tests). thread: run PGlite on its own worker thread (the app does), so
    * its queries never stall request handling; tests of everything else keep it inline.
    */
-  | { kind: "pglite"; dir: string | null; thread?: boolean; onLost?: () => void }
+  | {
+      kind: "pglite";
+      dir: string | null;
+      thread?: boolean;
+      onLost?: () => void;
+      /**
+       * In memory only: start from this dump of a data folder (`PGlite.dumpDataDir`) instead of a new
+       * cluster. Creating a cluster costs seconds; a dump of one already migrated loads in about one
+       * (the tests open hundreds of databases from one, see testing/pglite-template.ts).
+       */
+      from?: Blob;
+    }
   | { kind: "postgres"; url: string };
 
 export interface Database {
@@ -57,7 +68,8 @@ function lockKey(job: string): number {
 
 export async function openDatabase(target: DbTarget): Promise<Database> {
   if (target.kind === "postgres") return openPostgres(target.url);
-  return target.thread ? openPgliteThread(target.dir, target.onLost) : openPglite(target.dir);
+  if (target.from && (target.dir !== null || target.thread)) throw new Error("a PGlite dump opens only in memory and inline");
+  return target.thread ? openPgliteThread(target.dir, target.onLost) : openPglite(target.dir, target.from);
 }
 
 async function openPgliteThread(dir: string | null, onLost?: () => void): Promise<Database> {
@@ -69,11 +81,16 @@ async function openPgliteThread(dir: string | null, onLost?: () => void): Promis
   return embeddedDatabase(thread as unknown as PGlite);
 }
 
-async function openPglite(dir: string | null): Promise<Database> {
+async function openPglite(dir: string | null, from?: Blob): Promise<Database> {
+  return embeddedDatabase(await migratedPglite(dir, from));
+}
+
+/** A PGlite client (in a folder, or in memory, from a dump if given) with every migration applied. */
+export async function migratedPglite(dir: string | null, from?: Blob): Promise<PGlite> {
   if (dir) fs.mkdirSync(dir, { recursive: true });
-  const client = dir ? await PGlite.create(dir) : await PGlite.create();
+  const client = dir ? await PGlite.create(dir) : await PGlite.create(from ? { loadDataDir: from } : {});
   await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder: MIGRATIONS_FOLDER });
-  return embeddedDatabase(client);
+  return client;
 }
 
 /** A PGlite, inline or on its thread (already migrated), as the app's Database. */

@@ -1,8 +1,8 @@
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./testing/chromium";
 
 // Test tooling, not the app: the app's own configuration lives in lib/config/env.ts.
 // Every server (the snapshot in global setup, one per worker) listens on a free port of 127.0.0.1.
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,18 +24,7 @@ export default defineConfig({
     // map change is one software-rendered frame instead of dozens, and nothing waits for a flight.
     reducedMotion: "reduce",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: chromium,
-      args: [
-        "--use-angle=swiftshader",
-        "--enable-unsafe-swiftshader",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
   projects: [
     {

@@ -14,6 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { signIn, startApp, type RunningApp } from "@/testing/app-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/testing/chromium";
 import { summarize, type Summary } from "./stats";
 
 const ALERTS = Number(process.env.ALERTS ?? 25);
@@ -22,7 +23,6 @@ const WARM_UP = 2;
 const spacingMs = (i: number) => 1_000 + ((i * 737) % 2_000);
 const TEMPLATES = ["fire", "burglary", "mpers", "crash"] as const;
 const RESULTS_DIR = path.join(process.cwd(), "bench", "results");
-const CHROMIUM_ARGS = ["--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking", "--no-first-run"];
 
 interface Sample {
   id: string;
@@ -59,7 +59,7 @@ async function post<T>(app: RunningApp, route: string, body: unknown): Promise<{
 
 async function openConsole(app: RunningApp): Promise<{ page: Page; close: () => Promise<void> }> {
   const cookie = await signIn(app.url, "telecommunicator@sandbox.local", "sandbox-demo");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addCookies(
     cookie.split("; ").map((pair) => {

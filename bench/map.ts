@@ -28,6 +28,7 @@ import zlib from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "@playwright/test";
 import { NearestIndex } from "@/lib/geo/nearest";
 import { signIn, startApp, type RunningApp } from "@/testing/app-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/testing/chromium";
 import { percentile } from "./stats";
 
 const SIZES = (process.env.SIZES ?? "1000,5000,10000").split(",").map(Number);
@@ -36,7 +37,6 @@ const OPEN_CALLS = Number(process.env.OPEN_CALLS ?? 300);
 const PORT = Number(process.env.PORT ?? 3501);
 const PAN_SECONDS = 10;
 const RESULTS_DIR = path.join(process.cwd(), "bench", "results");
-const CHROMIUM_ARGS = ["--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking", "--no-first-run"];
 
 interface Stats {
   n: number;
@@ -416,7 +416,7 @@ async function measureSize(browser: Browser, devices: number): Promise<SizeResul
 
 async function main(): Promise<void> {
   const machine = { cpus: os.cpus().length, loadBefore: load(), loadAfter: "" };
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const results: SizeResult[] = [];
   try {
     for (const n of SIZES) results.push(await measureSize(browser, n));

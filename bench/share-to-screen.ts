@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "@playwright/test";
 import { signIn, startApp, type RunningApp } from "@/testing/app-server";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/testing/chromium";
 import { summarize, type Summary } from "./stats";
 
 const SHARES = Number(process.env.SHARES ?? 25);
@@ -28,7 +29,6 @@ const WARM_UP = 2;
 const spacingMs = (i: number) => 1_000 + ((i * 737) % 2_000);
 const KINDS = ["walking", "driving", "text"] as const;
 const RESULTS_DIR = path.join(process.cwd(), "bench", "results");
-const CHROMIUM_ARGS = ["--use-angle=swiftshader", "--enable-unsafe-swiftshader", "--disable-background-networking", "--no-first-run"];
 
 interface Sample {
   phone: string;
@@ -110,7 +110,7 @@ async function json<T>(app: RunningApp, method: "GET" | "POST", route: string, b
 /** One console, signed in with the session the app's own sign-in flow issued. */
 async function openConsole(app: RunningApp): Promise<{ page: Page; close: () => Promise<void> }> {
   const cookie = await signIn(app.url, "telecommunicator@sandbox.local", "sandbox-demo");
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addCookies(
     cookie.split("; ").map((pair) => {

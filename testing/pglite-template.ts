@@ -22,8 +22,23 @@ declare module "vitest" {
   }
 }
 
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 export default async function setup(project: TestProject): Promise<() => void> {
-  const root = path.join(process.cwd(), ".test-data", `pglite-template-${process.pid}`);
+  const parent = path.join(process.cwd(), ".test-data");
+  // A run that was killed left its template behind (80 MB): remove those whose run has ended.
+  for (const name of fs.existsSync(parent) ? fs.readdirSync(parent) : []) {
+    const pid = Number(/^pglite-template-(\d+)$/.exec(name)?.[1]);
+    if (pid && !alive(pid)) fs.rmSync(path.join(parent, name), { recursive: true, force: true });
+  }
+  const root = path.join(parent, `pglite-template-${process.pid}`);
   fs.rmSync(root, { recursive: true, force: true });
   const dir = path.join(root, "pglite");
   const file = path.join(root, "pglite.tar");

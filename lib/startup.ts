@@ -60,14 +60,20 @@ export async function startServer(): Promise<void> {
 /**
  * Data ages are measured on the simulator's clock, which demos and tests pause and advance. A reset
  * replaces the simulated world, so what the app stored from the old one no longer answers a lookup
- * without asking LEI (a call opened just after a reset is the new scenario's, not the old one's).
+ * without asking LEI (a call opened just after a reset is the new scenario's, not the old one's),
+ * and the cameras are asked for at once: a console opened just after a reset shows the new world's,
+ * not the old world's until the next poll.
  */
 async function wireSandbox(): Promise<void> {
   const { getSandbox } = await import("@/sandbox");
   const { setDataClock } = await import("@/lib/server/clock");
   const { forgetFreshAnswers } = await import("@/lib/calls/tracked-locations");
+  const { devicePoller } = await import("@/lib/live/devices");
   setDataClock(() => getSandbox()?.clock.now() ?? Date.now());
-  getSandbox()?.onReset(() => forgetFreshAnswers());
+  getSandbox()?.onReset(() => {
+    forgetFreshAnswers();
+    void devicePoller().refresh();
+  });
 }
 
 /**

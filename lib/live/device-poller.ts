@@ -70,6 +70,16 @@ export class DevicePoller {
     return this.#running;
   }
 
+  /**
+   * A poll that starts after this call, even when one is in flight (its answer may be older than
+   * the reason for asking, such as a sandbox reset); resolves when it is done.
+   */
+  async refresh(): Promise<void> {
+    if (this.#stopped) return;
+    await this.#running?.catch(() => undefined);
+    return this.tick();
+  }
+
   #schedule(delayMs: number): void {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {

@@ -165,3 +165,39 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_00
     await new Promise((r) => setTimeout(r, 200));
   }
 }
+
+describe("a sandbox reset", () => {
+  let slow: RunningApp;
+  let slowCookie: string;
+  beforeAll(async () => {
+    // Axon polled once a minute: only the reset itself can bring the new world in time.
+    slow = await startApp({ AXON_POLL_INTERVAL_MS: "60000" });
+    slowCookie = await signIn(slow.url, "telecommunicator@sandbox.local", "sandbox-demo");
+  }, 120_000);
+  afterAll(async () => {
+    await slow?.stop();
+  });
+
+  it("brings the new world's cameras to consoles at once, not at the next poll", async () => {
+    type Place = { id: string; lat: number; lon: number };
+    const devices = async (): Promise<Place[]> => {
+      const body = (await (await fetch(`${slow.url}/api/devices`, { headers: { cookie: slowCookie } })).json()) as {
+        devices: { id: string; location: { latitude: number; longitude: number } | null }[];
+      };
+      return body.devices.flatMap((d) => (d.location ? [{ id: d.id, lat: d.location.latitude, lon: d.location.longitude }] : []));
+    };
+    const before = await devices(); // start-up's poll has answered
+    const post = (path: string, body: unknown) =>
+      fetch(`${slow.url}/sandbox/control/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    expect((await post("reset", { seed: 4242 })).ok).toBe(true);
+    expect((await post("clock", { action: "pause" })).ok).toBe(true);
+    const scenario = (await (await fetch(`${slow.url}/sandbox/control/scenario`)).json()) as { devices: { id: string; location: { lat: number; lon: number } }[] };
+    const truth = new Map(scenario.devices.map((d) => [d.id, d.location]));
+    const near = (p: Place) => {
+      const t = truth.get(p.id);
+      return t !== undefined && Math.abs(t.lat - p.lat) < 1e-4 && Math.abs(t.lon - p.lon) < 1e-4;
+    };
+    expect(before.every(near)).toBe(false); // another seed, another world
+    await expect.poll(async () => (await devices()).every(near), { timeout: 5_000 }).toBe(true);
+  });
+});

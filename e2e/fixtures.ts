@@ -71,13 +71,6 @@ async function openPage(browser: Browser, role: DemoRole): Promise<Page> {
   return context.newPage();
 }
 
-/**
- * Each worker's server polls Axon every 2 s instead of 5: a test that injects an Axon fault, or
- * changes what Axon answers, sees the console react within one poll, and most tests keep the
- * sandbox clock paused, so the extra polls change nothing and push nothing to the page.
- */
-const SERVER_ENV = { AXON_POLL_INTERVAL_MS: "2000" };
-
 interface WorkerFixtures {
   /** This worker's app server, started on a copy of the snapshot database. */
   appServer: RunningApp;
@@ -108,7 +101,7 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       const dataDir = path.join(E2E_DATA, `worker-${n}`);
       fs.rmSync(dataDir, { recursive: true, force: true });
       fs.cpSync(SNAPSHOT_DIR, dataDir, { recursive: true });
-      const server = await startApp(SERVER_ENV, { dataDir });
+      const server = await startApp({}, { dataDir });
       await use(server);
       await server.stop();
     },

@@ -69,10 +69,14 @@ async function wireSandbox(): Promise<void> {
   const { setDataClock } = await import("@/lib/server/clock");
   const { forgetFreshAnswers } = await import("@/lib/calls/tracked-locations");
   const { devicePoller } = await import("@/lib/live/devices");
+  const { log } = await import("@/lib/server/log");
   setDataClock(() => getSandbox()?.clock.now() ?? Date.now());
   getSandbox()?.onReset(() => {
     forgetFreshAnswers();
-    void devicePoller().refresh();
+    // Axon's and the database's failures are the poller's to log and retry; anything else is said here.
+    devicePoller()
+      .refresh()
+      .catch((err: unknown) => log().warn({ err }, "device poll after a sandbox reset failed"));
   });
 }
 

@@ -19,13 +19,20 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const get = (path: string, headers: Record<string, string> = {}) => fetch(`${app.url}${path}`, { headers: { cookie, ...headers } });
-const control = (path: string, method = "GET", body?: unknown) =>
-  fetch(`${app.url}/sandbox/control/${path}`, {
-    method,
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+/** Requests to one running app: its API as the signed-in telecommunicator, and its sandbox's control API. */
+function requestsTo(target: () => { app: RunningApp; cookie: string }) {
+  return {
+    get: (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${target().app.url}${path}`, { headers: { cookie: target().cookie, ...headers } }),
+    control: (path: string, method = "GET", body?: unknown) =>
+      fetch(`${target().app.url}/sandbox/control/${path}`, {
+        method,
+        headers: body === undefined ? {} : { "content-type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }),
+  };
+}
+const { get, control } = requestsTo(() => ({ app, cookie }));
 const axonSearches = async () => ((await (await control("requests")).json()) as { axon: { search: number } }).axon.search;
 
 interface Snapshot {
@@ -179,19 +186,18 @@ describe("a sandbox reset", () => {
   });
 
   it("brings the new world's cameras to consoles at once, not at the next poll", async () => {
+    const on = requestsTo(() => ({ app: slow, cookie: slowCookie }));
     type Place = { id: string; lat: number; lon: number };
     const devices = async (): Promise<Place[]> => {
-      const body = (await (await fetch(`${slow.url}/api/devices`, { headers: { cookie: slowCookie } })).json()) as {
+      const body = (await (await on.get("/api/devices")).json()) as {
         devices: { id: string; location: { latitude: number; longitude: number } | null }[];
       };
       return body.devices.flatMap((d) => (d.location ? [{ id: d.id, lat: d.location.latitude, lon: d.location.longitude }] : []));
     };
     const before = await devices(); // start-up's poll has answered
-    const post = (path: string, body: unknown) =>
-      fetch(`${slow.url}/sandbox/control/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-    expect((await post("reset", { seed: 4242 })).ok).toBe(true);
-    expect((await post("clock", { action: "pause" })).ok).toBe(true);
-    const scenario = (await (await fetch(`${slow.url}/sandbox/control/scenario`)).json()) as { devices: { id: string; location: { lat: number; lon: number } }[] };
+    expect((await on.control("reset", "POST", { seed: 4242 })).ok).toBe(true);
+    expect((await on.control("clock", "POST", { action: "pause" })).ok).toBe(true);
+    const scenario = (await (await on.control("scenario")).json()) as { devices: { id: string; location: { lat: number; lon: number } }[] };
     const truth = new Map(scenario.devices.map((d) => [d.id, d.location]));
     const near = (p: Place) => {
       const t = truth.get(p.id);
